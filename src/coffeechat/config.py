@@ -1,0 +1,156 @@
+"""Typed readers for coffeechat's environment settings.
+
+Every reader refuses a malformed value at start-up with a message naming the
+variable, instead of silently falling back to a default (healthchecks' habit).
+The registry ``SETTINGS`` is the single list the docs and ``coffeechat check``
+are built from; a test keeps docs/configuration.md in step with it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class ConfigError(ValueError):
+    """A setting from the environment has a value coffeechat cannot use."""
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "COFFEECHAT_DATA_DIR",
+        "the platform's user data directory (platformdirs)",
+        "Folder holding the SQLite database and the generated secret key.",
+    ),
+    Setting(
+        "DATABASE_URL",
+        "(unset: SQLite in the data directory)",
+        "PostgreSQL for team deployments, e.g. postgres://user:pass@host/db (psycopg 3).",
+    ),
+    Setting("COFFEECHAT_DEBUG", "false", "Django debug pages. Never in production."),
+    Setting(
+        "COFFEECHAT_ALLOWED_HOSTS",
+        "127.0.0.1,localhost",
+        "Comma-separated host names the app answers to (behind a reverse proxy: its name).",
+    ),
+    Setting(
+        "COFFEECHAT_SECRET_KEY",
+        "(generated into the data directory on first run)",
+        "Signing key; set it explicitly when several app processes share one database.",
+    ),
+    Setting(
+        "COFFEECHAT_CSRF_TRUSTED_ORIGINS",
+        "(empty)",
+        "Comma-separated origins (https://coffeechat.example.edu) when served behind a proxy.",
+    ),
+)
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_bool(name: str, default: bool = False) -> bool:
+    """Read a boolean; ``COFFEECHAT_DEBUG=maybe`` is an error, not False."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ConfigError(f"{name}={raw!r} is not a boolean (use true or false)")
+
+
+def env_list(name: str, default: str) -> list[str]:
+    """Read a comma-separated list, dropping blanks: ``"a, ,b"`` -> ``["a", "b"]``."""
+    raw = os.environ.get(name, default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def data_dir() -> Path:
+    """The folder for the database and the secret, created on first use."""
+    raw = os.environ.get("COFFEECHAT_DATA_DIR", "").strip()
+    if raw:
+        path = Path(raw).expanduser()
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir("coffeechat", appauthor=False))
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"COFFEECHAT_DATA_DIR: cannot create {path}: {exc.strerror}") from exc
+    return path
+
+
+def secret_key(folder: Path) -> str:
+    """The explicit key, else one generated into ``folder`` on first run (mode 600)."""
+    explicit = os.environ.get("COFFEECHAT_SECRET_KEY", "").strip()
+    if explicit:
+        if len(explicit) < 32:
+            raise ConfigError("COFFEECHAT_SECRET_KEY must be at least 32 characters")
+        return explicit
+    key_file = folder / "secret_key"
+    if not key_file.exists():
+        import secrets
+
+        # O_EXCL: two processes starting at once must not both write a key.
+        try:
+            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_urlsafe(50))
+    key = key_file.read_text().strip()
+    if len(key) < 32:
+        raise ConfigError(f"{key_file} holds no usable secret key; delete it to regenerate")
+    return key
+
+
+def database(folder: Path) -> dict[str, object]:
+    """Django's DATABASES['default']: PostgreSQL from DATABASE_URL, else tuned SQLite."""
+    url = os.environ.get("DATABASE_URL", "").strip()
+    if url:
+        import dj_database_url
+
+        if not url.startswith(("postgres://", "postgresql://")):
+            raise ConfigError("DATABASE_URL must be a postgres:// or postgresql:// URL")
+        config = dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+        config["ENGINE"] = "django.db.backends.postgresql"
+        return config
+    return sqlite_database(folder / "coffeechat.sqlite3")
+
+
+def sqlite_database(path: Path) -> dict[str, object]:
+    """SQLite tuned as healthchecks does it.
+
+    WAL lets the web page read while an import writes; busy_timeout waits for a
+    lock instead of failing at once; IMMEDIATE takes the write lock when a
+    transaction starts, so two writers queue instead of deadlocking on upgrade.
+    These live under OPTIONS: at the top level Django ignores them silently.
+    """
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": (
+                "PRAGMA journal_mode=WAL;"
+                "PRAGMA synchronous=NORMAL;"
+                "PRAGMA busy_timeout=20000;"
+                "PRAGMA foreign_keys=ON;"
+            ),
+        },
+        "TEST": {"NAME": str(path.with_name("test_" + path.name))},
+    }

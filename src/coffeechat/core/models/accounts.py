@@ -1,0 +1,47 @@
+"""Sign-in links, API tokens and import batches: only hashes of secrets are stored."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+
+from coffeechat.core.models.base import OwnedModel
+
+
+def hash_secret(secret: str) -> str:
+    """SHA-256 is enough here: the secrets are 256-bit random, not passwords."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class SignInLink(models.Model):
+    """A one-time link printed by ``coffeechat serve``; it dies on first use."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+
+class ApiToken(models.Model):
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(max_length=100, default="personal token")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+
+class ImportBatch(OwnedModel):
+    """One import run, so it can be listed and undone as a whole."""
+
+    kind = models.CharField(max_length=20)
+    filename = models.CharField(max_length=300, blank=True)
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    skipped_count = models.PositiveIntegerField(default=0)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]

@@ -1,0 +1,54 @@
+"""The user's question bank, question plans and message templates."""
+
+from __future__ import annotations
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from coffeechat.core.models.base import OwnedModel
+from coffeechat.core.models.conversations import Conversation
+from coffeechat.domain.vocabulary import Channel, MessageKind, QuestionCategory, Tiara, choices
+
+
+class Question(OwnedModel):
+    text = models.TextField()
+    category = models.CharField(max_length=16, choices=choices(QuestionCategory))
+    tiara = models.CharField(max_length=16, choices=choices(Tiara), verbose_name="TIARA tag")
+    minutes = models.PositiveSmallIntegerField(
+        default=3, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
+    findable_online = models.BooleanField(
+        default=False, help_text="Could be answered by a web search: better not asked."
+    )
+    builtin = models.BooleanField(default=False)
+    hidden = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["category", "id"]
+
+
+class PlannedQuestion(OwnedModel):
+    """One line of a conversation's question plan, in the order it will be asked."""
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="planned_questions"
+    )
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+    minutes = models.PositiveSmallIntegerField(null=True, blank=True, help_text="Override.")
+    asked = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+
+class Template(OwnedModel):
+    name = models.CharField(max_length=200)
+    channel = models.CharField(max_length=20, choices=choices(Channel), default=Channel.EMAIL)
+    kind = models.CharField(max_length=20, choices=choices(MessageKind), default=MessageKind.REQUEST)
+    subject = models.CharField(max_length=300, blank=True)
+    body = models.TextField()
+    builtin = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["kind", "name"]

@@ -1,0 +1,94 @@
+"""Signing in: the personal user, one-time sign-in links and API tokens."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from coffeechat.core.models import ApiToken, Profile, SignInLink, hash_secret
+from coffeechat.services.errors import InvalidInput
+
+SIGN_IN_LINK_LIFETIME = timedelta(minutes=15)
+PERSONAL_USERNAME = "me"
+
+
+def ensure_personal_user() -> AbstractBaseUser:
+    """The single user of a personal install: the first account, created if none."""
+    user_model = get_user_model()
+    user = user_model.objects.order_by("id").first()
+    if user is None:
+        user = user_model.objects.create_user(username=PERSONAL_USERNAME)
+        user.set_unusable_password()
+        user.save()
+    ensure_profile(user)
+    return user
+
+
+def ensure_profile(user: AbstractBaseUser) -> Profile:
+    profile, _ = Profile.objects.get_or_create(owner=user)
+    return profile
+
+
+def create_user(username: str, password: str, email: str = "") -> AbstractBaseUser:
+    """An account for a team deployment; the password is checked by Django's validators."""
+    user_model = get_user_model()
+    username = username.strip()
+    if not username:
+        raise InvalidInput({"username": ["A username is required."]})
+    if user_model.objects.filter(username=username).exists():
+        raise InvalidInput({"username": [f"The username '{username}' is taken."]})
+    candidate = user_model(username=username, email=email)
+    try:
+        validate_password(password, candidate)
+    except ValidationError as exc:
+        raise InvalidInput({"password": list(exc.messages)}) from exc
+    with transaction.atomic():
+        user = user_model.objects.create_user(username=username, email=email, password=password)
+        ensure_profile(user)
+    return user
+
+
+def create_sign_in_link(user: AbstractBaseUser, now: datetime) -> str:
+    """A fresh one-time secret; only its hash is stored."""
+    secret = secrets.token_urlsafe(32)
+    SignInLink.objects.create(
+        owner=user, token_hash=hash_secret(secret), expires_at=now + SIGN_IN_LINK_LIFETIME
+    )
+    return secret
+
+
+def redeem_sign_in_link(secret: str, now: datetime) -> AbstractBaseUser | None:
+    """The link's user if it is unused and unexpired; it cannot be used twice."""
+    with transaction.atomic():
+        link = (
+            SignInLink.objects.select_related("owner")
+            .filter(token_hash=hash_secret(secret), used_at__isnull=True, expires_at__gt=now)
+            .first()
+        )
+        if link is None:
+            return None
+        # The conditional update makes two simultaneous clicks redeem it once.
+        claimed = SignInLink.objects.filter(pk=link.pk, used_at__isnull=True).update(used_at=now)
+    return link.owner if claimed else None
+
+
+def create_api_token(user: AbstractBaseUser, name: str = "personal token") -> str:
+    secret = "cc_" + secrets.token_urlsafe(32)
+    ApiToken.objects.create(owner=user, name=name[:100], token_hash=hash_secret(secret))
+    return secret
+
+
+def user_for_api_token(secret: str, now: datetime) -> AbstractBaseUser | None:
+    token = (
+        ApiToken.objects.select_related("owner").filter(token_hash=hash_secret(secret)).first()
+    )
+    if token is None or not token.owner.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.owner

@@ -1,0 +1,346 @@
+"""The Today list: load the user's facts in a fixed number of queries, apply the rules.
+
+The rules are pure (domain.followup); this module only turns rows into plain
+facts and actions into links. The number of queries does not grow with the
+number of conversations (tests/services/test_today_queries.py holds it).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from functools import lru_cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db.models import Exists, IntegerField, Max, Min, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+
+from coffeechat.core.models import (
+    ActionItem,
+    CareerPath,
+    Contact,
+    Conversation,
+    Message,
+    Note,
+    PlannedQuestion,
+    Profile,
+    Referral,
+)
+from coffeechat.domain.businessdays import holiday_dates
+from coffeechat.domain.followup import compute_today
+from coffeechat.domain.types import (
+    Action,
+    ActionItemFacts,
+    ActionKind,
+    CareerPathFacts,
+    ContactFacts,
+    ConversationFacts,
+    Medium,
+    ReferralFacts,
+    RuleSettings,
+    RuleSettingsError,
+    Sentiment,
+    Snapshot,
+    Stage,
+)
+from coffeechat.domain.vocabulary import Direction, PathStatus
+from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.crm import get_owned
+from coffeechat.services.errors import InvalidInput
+
+_OPEN_REQUEST_STAGES = (Stage.REQUESTED, Stage.FOLLOWED_UP)
+
+
+@dataclass(frozen=True)
+class TodayItem:
+    """An action with the link that does it."""
+
+    action: Action
+    url: str
+
+    def as_dict(self) -> dict[str, object]:
+        a = self.action
+        return {
+            "kind": a.kind.value,
+            "title": a.title,
+            "due": a.due.isoformat(),
+            "due_at": a.due_at.isoformat() if a.due_at else None,
+            "overdue": a.overdue,
+            "bucket": a.bucket.value,
+            "reason": a.reason,
+            "contact_id": a.contact_id,
+            "organization_id": a.organization_id,
+            "conversation_id": a.conversation_id,
+            "career_path_id": a.career_path_id,
+            "action_item_id": a.action_item_id,
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True)
+class TodayList:
+    as_of: date
+    now: datetime
+    items: list[TodayItem]
+
+    def bucket(self, name: str) -> list[TodayItem]:
+        return [item for item in self.items if item.action.bucket.value == name]
+
+
+def rule_settings(profile: Profile) -> RuleSettings:
+    """The profile's overrides on top of the defaults; stored values were validated on save."""
+    return RuleSettings.from_overrides(profile.rule_settings or {})
+
+
+def moment_for(as_of: date, zone: ZoneInfo) -> datetime:
+    """``--as-of DATE`` means the start of that day in the user's zone."""
+    return datetime.combine(as_of, time.min, tzinfo=zone)
+
+
+def today_for(user: Any, now: datetime) -> TodayList:
+    profile = ensure_profile(user)
+    zone = ZoneInfo(profile.time_zone)
+    settings = rule_settings(profile)
+    holidays = _holidays(profile.holiday_country, now.astimezone(zone).year)
+    actions = compute_today(
+        load_snapshot(user, now), now=now, zone=zone, holidays=holidays, settings=settings
+    )
+    items = [TodayItem(action, url_for(action)) for action in actions]
+    return TodayList(as_of=now.astimezone(zone).date(), now=now, items=items)
+
+
+@lru_cache(maxsize=64)
+def _holidays(country: str, year: int) -> frozenset[date]:
+    # Windows reach a few weeks either side of today, so three years cover them.
+    return holiday_dates(country or None, range(year - 1, year + 2))
+
+
+def load_snapshot(user: Any, now: datetime) -> Snapshot:
+    conversations = _conversation_facts(user)
+    contact_ids = {c.contact_id for c in conversations}
+    referrals = list(
+        Referral.objects.for_user(user)
+        .filter(from_contact__deleted_at__isnull=True, to_contact__deleted_at__isnull=True)
+        .values("id", "from_contact_id", "to_contact_id", "created_at")
+    )
+    for referral in referrals:
+        contact_ids.update((referral["from_contact_id"], referral["to_contact_id"]))
+    held_by_contact: dict[int, datetime] = {}
+    for c in conversations:
+        if c.held_at and (c.contact_id not in held_by_contact or c.held_at > held_by_contact[c.contact_id]):
+            held_by_contact[c.contact_id] = c.held_at
+    return Snapshot(
+        contacts=tuple(_contact_facts(user, contact_ids, held_by_contact)),
+        conversations=tuple(conversations),
+        referrals=tuple(_referral_facts(referrals)),
+        action_items=tuple(_action_item_facts(user)),
+        career_paths=tuple(_career_path_facts(user)),
+    )
+
+
+def _conversation_facts(user: Any) -> list[ConversationFacts]:
+    drafts = Message.objects.filter(
+        conversation=OuterRef("pk"),
+        sent_at__isnull=True,
+        direction=Direction.OUTGOING,
+        deleted_at__isnull=True,
+    )
+    plan = (
+        PlannedQuestion.objects.filter(conversation=OuterRef("pk"), deleted_at__isnull=True)
+        .values("conversation")
+        .annotate(total=Sum(Coalesce("minutes", "question__minutes")))
+        .values("total")
+    )
+    rows = (
+        Conversation.objects.for_user(user)
+        .filter(contact__deleted_at__isnull=True)
+        .annotate(
+            draft_created_at=Subquery(
+                drafts.order_by("created_at").values("created_at")[:1]
+            ),
+            has_notes=Exists(Note.objects.filter(conversation=OuterRef("pk"), deleted_at__isnull=True)),
+            plan_minutes=Coalesce(Subquery(plan, output_field=IntegerField()), Value(0)),
+        )
+        .values(
+            "id", "contact_id", "career_path_id", "stage", "created_at", "draft_created_at",
+            "requested_at", "followed_up_at", "replied_at", "reply_sentiment", "start_date",
+            "start_time", "time_zone", "planned_minutes", "medium", "plan_minutes", "held_at",
+            "has_notes", "thanked_at", "report_back_at", "closed_at",
+        )
+    )
+    return [_conversation(row) for row in rows]
+
+
+def _conversation(row: dict[str, Any]) -> ConversationFacts:
+    starts_at = None
+    if row["start_date"] and row["start_time"] and row["time_zone"]:
+        starts_at = datetime.combine(row["start_date"], row["start_time"], tzinfo=ZoneInfo(row["time_zone"]))
+    return ConversationFacts(
+        id=row["id"],
+        contact_id=row["contact_id"],
+        career_path_id=row["career_path_id"],
+        stage=Stage(row["stage"]),
+        created_at=row["created_at"],
+        draft_created_at=row["draft_created_at"],
+        requested_at=row["requested_at"],
+        followed_up_at=row["followed_up_at"],
+        replied_at=row["replied_at"],
+        sentiment=Sentiment(row["reply_sentiment"]) if row["reply_sentiment"] else None,
+        starts_at=starts_at,
+        minutes=row["planned_minutes"],
+        medium=Medium(row["medium"]),
+        plan_minutes=row["plan_minutes"] or 0,
+        held_at=row["held_at"],
+        has_notes=row["has_notes"],
+        thanked_at=row["thanked_at"],
+        report_back_at=row["report_back_at"],
+        closed_at=row["closed_at"],
+    )
+
+
+def _contact_facts(
+    user: Any, contact_ids: set[int], held_by_contact: dict[int, datetime]
+) -> list[ContactFacts]:
+    """The contacts the rules look at: those in conversations or referrals, and their
+    colleagues at organizations with an open request (the 'try another door' rule)."""
+    open_request_orgs = Conversation.objects.for_user(user).filter(
+        stage__in=_OPEN_REQUEST_STAGES, contact__organization__isnull=False
+    ).values("contact__organization_id")
+    last_message = (
+        Message.objects.filter(contact=OuterRef("pk"), sent_at__isnull=False, deleted_at__isnull=True)
+        .values("contact")
+        .annotate(last=Max("sent_at"))
+        .values("last")
+    )
+    rows = (
+        Contact.objects.for_user(user)
+        .filter(Q(pk__in=contact_ids) | Q(organization_id__in=open_request_orgs))
+        .annotate(last_message_at=Subquery(last_message))
+        .values(
+            "id", "first_name", "last_name", "organization_id", "organization__name",
+            "organization__deleted_at", "research_notes", "do_not_contact", "cadence_days",
+            "last_message_at", "referred_by_id", "referred_by__first_name", "referred_by__last_name",
+        )
+    )
+    return [_contact(row, held_by_contact.get(row["id"])) for row in rows]
+
+
+def _contact(row: dict[str, Any], last_held: datetime | None) -> ContactFacts:
+    exchanges = [moment for moment in (row["last_message_at"], last_held) if moment]
+    has_org = row["organization_id"] and row["organization__deleted_at"] is None
+    referrer = f"{row['referred_by__first_name'] or ''} {row['referred_by__last_name'] or ''}".strip()
+    return ContactFacts(
+        id=row["id"],
+        name=f"{row['first_name']} {row['last_name']}".strip(),
+        organization_id=row["organization_id"] if has_org else None,
+        organization_name=row["organization__name"] if has_org else None,
+        has_research=bool(row["research_notes"].strip()),
+        do_not_contact=row["do_not_contact"],
+        cadence_days=row["cadence_days"],
+        last_exchange_at=max(exchanges) if exchanges else None,
+        referred_by_id=row["referred_by_id"],
+        referred_by_name=referrer or None,
+    )
+
+
+def _referral_facts(rows: list[dict[str, Any]]) -> list[ReferralFacts]:
+    return [
+        ReferralFacts(
+            id=row["id"],
+            from_contact_id=row["from_contact_id"],
+            to_contact_id=row["to_contact_id"],
+            created_at=row["created_at"],
+        )
+        for row in rows
+    ]
+
+
+def _action_item_facts(user: Any) -> list[ActionItemFacts]:
+    rows = ActionItem.objects.for_user(user).filter(done_at__isnull=True, due__isnull=False)
+    return [
+        ActionItemFacts(
+            id=row["id"],
+            text=row["text"],
+            due=row["due"],
+            done=False,
+            conversation_id=row["conversation_id"],
+            career_path_id=row["career_path_id"],
+        )
+        for row in rows.values("id", "text", "due", "conversation_id", "career_path_id")
+    ]
+
+
+def _career_path_facts(user: Any) -> list[CareerPathFacts]:
+    rows = CareerPath.objects.for_user(user).values("id", "title", "last_reviewed_at", "status")
+    return [
+        CareerPathFacts(
+            id=row["id"],
+            title=row["title"],
+            last_reviewed_at=row["last_reviewed_at"],
+            dropped=row["status"] == PathStatus.DROPPED,
+        )
+        for row in rows
+    ]
+
+
+_CONVERSATION_ANCHORS = {
+    ActionKind.SEND: "outreach",
+    ActionKind.FOLLOW_UP: "progress",
+    ActionKind.LET_GO: "progress",
+    ActionKind.SCHEDULE: "progress",
+    ActionKind.PREPARE: "prepare",
+    ActionKind.ATTEND: "progress",
+    ActionKind.CAPTURE: "notes",
+    ActionKind.THANK: "progress",
+    ActionKind.STAY_IN_TOUCH: "progress",
+}
+
+
+def url_for(action: Action) -> str:
+    """Where the button of a Today action leads: the page that does it."""
+    kind = action.kind
+    if kind is ActionKind.RESEARCH and action.contact_id:
+        return reverse("web:contact_edit", args=[action.contact_id]) + "#id_research_notes"
+    if kind is ActionKind.TRY_ANOTHER and action.organization_id:
+        return reverse("web:organization", args=[action.organization_id])
+    if kind is ActionKind.REFERRAL and action.contact_id:
+        return reverse("web:contact", args=[action.contact_id])
+    if kind is ActionKind.REFLECT and action.career_path_id:
+        return reverse("web:path", args=[action.career_path_id])
+    if action.conversation_id:
+        anchor = _CONVERSATION_ANCHORS.get(kind, "progress")
+        return reverse("web:conversation", args=[action.conversation_id]) + f"#{anchor}"
+    if action.contact_id:
+        return reverse("web:contact", args=[action.contact_id])
+    return reverse("web:today")
+
+
+def complete_action_item(user: Any, pk: object, now: datetime) -> ActionItem:
+    item: ActionItem = get_owned(user, ActionItem, pk)
+    item.done_at = item.done_at or now
+    item.save(update_fields=["done_at", "updated_at"])
+    return item
+
+
+def update_rule_settings(user: Any, data: dict[str, Any]) -> RuleSettings:
+    """Store the rule numbers that differ from the defaults; refuse bad ones by field."""
+    profile = ensure_profile(user)
+    defaults = RuleSettings()
+    submitted = {name: value for name, value in data.items() if name in RuleSettings.field_help()}
+    unknown = sorted(set(data) - set(submitted) - {"csrfmiddlewaretoken"})
+    if unknown:
+        raise InvalidInput({name: ["This is not a rule setting."] for name in unknown})
+    try:
+        settings = RuleSettings.from_overrides({**(profile.rule_settings or {}), **submitted})
+    except RuleSettingsError as exc:
+        raise InvalidInput({exc.field: [exc.message]}) from exc
+    profile.rule_settings = {
+        name: getattr(settings, name)
+        for name in RuleSettings.field_help()
+        if getattr(settings, name) != getattr(defaults, name)
+    }
+    profile.save(update_fields=["rule_settings", "updated_at"])
+    return settings
