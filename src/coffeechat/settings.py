@@ -32,6 +32,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "coffeechat.web.middleware.NotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "coffeechat.urls"
@@ -91,5 +92,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
-# Django 6 defaults URL fields to https; opt in now to keep one behaviour.
-FORMS_URLFIELD_ASSUME_HTTPS = True

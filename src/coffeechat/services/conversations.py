@@ -29,7 +29,7 @@ _EVENT_MESSAGES: dict[Event, tuple[MessageKind, Direction]] = {
 
 def start_conversation(user: Any, data: dict[str, Any]) -> Conversation:
     """Choose a contact for outreach; the length defaults to the profile's."""
-    data = dict(data)
+    data = data.copy()  # a QueryDict copy keeps multi-values; a dict copy is fine too
     if not data.get("planned_minutes"):
         data["planned_minutes"] = ensure_profile(user).default_minutes
     data.setdefault("medium", "video")

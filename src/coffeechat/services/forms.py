@@ -27,6 +27,14 @@ from coffeechat.domain.profile import (
 )
 
 
+class NoColonMixin:
+    """Labels read "Email", not "Email:"; the layout already sets them apart."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
 @cache
 def time_zone_choices() -> list[tuple[str, str]]:
     zones = sorted(z for z in zoneinfo.available_timezones() if "/" in z or z == "UTC")
@@ -81,7 +89,7 @@ class AvailabilityField(WeightedListField):
         return format_availability(value) if isinstance(value, list) else value
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(NoColonMixin, forms.ModelForm):
     time_zone = TimeZoneField(help_text="Your IANA time zone; times are shown in it.")
     holiday_country = forms.ChoiceField(
         choices=country_choices,
@@ -129,7 +137,7 @@ class ProfileForm(forms.ModelForm):
         }
 
 
-class OwnedForm(forms.ModelForm):
+class OwnedForm(NoColonMixin, forms.ModelForm):
     """A model form whose choices of related rows are limited to the user's own."""
 
     scoped_fields: dict[str, type] = {}
@@ -241,7 +249,7 @@ class TagsField(forms.CharField):
         return ", ".join(value) if isinstance(value, list) else value
 
 
-class NoteForm(forms.ModelForm):
+class NoteForm(NoColonMixin, forms.ModelForm):
     tags = TagsField(required=False, help_text="Comma-separated, e.g. culture, salary.")
 
     class Meta:

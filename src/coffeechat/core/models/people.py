@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -53,6 +55,10 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return self.name or f"Profile of user {self.owner_id}"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
 
 
 class CareerPath(OwnedModel):

@@ -1,16 +1,64 @@
-# placeholder while the page is written
-from django.http import HttpResponse
-from django.views import View
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 
-def path_list(request, *args, **kwargs):
-    return HttpResponse('todo')
+from coffeechat.core.models import CareerPath
+from coffeechat.services import crm
+from coffeechat.services.forms import CareerPathForm
+from coffeechat.web.views.common import owned_or_404, save_or_show_errors
 
-def path_create(request, *args, **kwargs):
-    return HttpResponse('todo')
+_LIVE = Q(conversations__deleted_at__isnull=True)
 
-def path_detail(request, *args, **kwargs):
-    return HttpResponse('todo')
 
-def path_edit(request, *args, **kwargs):
-    return HttpResponse('todo')
+@login_required
+def path_list(request: HttpRequest) -> HttpResponse:
+    paths = CareerPath.objects.for_user(request.user).annotate(
+        conversation_count=Count("conversations", filter=_LIVE),
+        held_count=Count("conversations", filter=_LIVE & Q(conversations__held_at__isnull=False)),
+    )
+    return render(request, "web/paths.html", {"paths": paths, "section": "web:paths"})
 
+
+@login_required
+def path_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    path = owned_or_404(request.user, CareerPath, pk)
+    conversations = (
+        path.conversations.filter(deleted_at__isnull=True, contact__deleted_at__isnull=True)
+        .select_related("contact", "contact__organization")
+        .order_by("-created_at")
+    )
+    context = {"path": path, "conversations": conversations, "section": "web:paths"}
+    return render(request, "web/path.html", context)
+
+
+@login_required
+def path_create(request: HttpRequest) -> HttpResponse:
+    return save_or_show_errors(
+        request,
+        save=lambda: crm.create_career_path(request.user, request.POST),
+        blank_form=lambda: CareerPathForm(user=request.user),
+        success=lambda path: reverse("web:path", args=[path.pk]),
+        message=lambda path: f"Career path “{path.title}” added.",
+        heading="New career path",
+        intro="A path is a hypothesis to test in conversations: a role in a field.",
+        back_url=reverse("web:paths"),
+        back_label="Career paths",
+        submit_label="Add career path",
+    )
+
+
+@login_required
+def path_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    path = owned_or_404(request.user, CareerPath, pk)
+    return save_or_show_errors(
+        request,
+        save=lambda: crm.update_career_path(request.user, pk, request.POST),
+        blank_form=lambda: CareerPathForm(instance=path, user=request.user),
+        success=lambda saved: reverse("web:path", args=[saved.pk]),
+        message=lambda saved: "Changes saved.",
+        heading=f"Edit {path.title}",
+        back_url=reverse("web:path", args=[pk]),
+        back_label=path.title,
+    )

@@ -1,16 +1,115 @@
-# placeholder while the page is written
-from django.http import HttpResponse
-from django.views import View
+from datetime import date
 
-def today(request, *args, **kwargs):
-    return HttpResponse('todo')
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
-def welcome(request, *args, **kwargs):
-    return HttpResponse('todo')
+from coffeechat.core.models import CareerPath, Contact, Conversation
+from coffeechat.domain.types import Bucket
+from coffeechat.services import today as service
+from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.errors import InvalidInput
+from coffeechat.web.views.common import now
 
-def load_sample_data(request, *args, **kwargs):
-    return HttpResponse('todo')
+BUCKETS = (
+    (Bucket.OVERDUE, "Overdue", "These slipped: do them first."),
+    (Bucket.TODAY, "Today", "Due today."),
+    (Bucket.UPCOMING, "Upcoming", "Coming up this week."),
+)
 
-def complete_action_item(request, *args, **kwargs):
-    return HttpResponse('todo')
+# The label of the button that does each kind of action.
+BUTTONS = {
+    "research": "Add research",
+    "send": "Open draft",
+    "try_another": "Choose next contact",
+    "follow_up": "Follow up",
+    "let_go": "Close",
+    "schedule": "Propose times",
+    "prepare": "Prepare",
+    "attend": "Open interview",
+    "capture": "Write notes",
+    "thank": "Write thank-you",
+    "referral": "Reach out",
+    "stay_in_touch": "Write update",
+    "action_item": "Open",
+    "reflect": "Reflect",
+}
 
+TEN_STEPS = (
+    ("Identify interests", "Name what energises you, the skills you enjoy, your values."),
+    ("Build a target list", "Organizations ranked by motivation, postings and people you know."),
+    ("Seek interviewees", "Reach out through your network first: alumni, colleagues, friends."),
+    ("Craft the introduction", "A short, personal note that asks for 20 minutes, not a job."),
+    ("Schedule", "Offer times that fit their calendar, in both time zones."),
+    ("Prepare", "Research the person and plan questions that fit the time."),
+    ("Conduct", "Listen, take notes, keep to time, ask who else to talk to."),
+    ("Follow up", "Thank them within 24 hours and name something specific."),
+    ("Reflect and act", "Weigh each path against what you heard; turn advice into tasks."),
+    ("Nurture the network", "Tell them what you did with their advice; stay in touch."),
+)
+
+
+def _is_new(user: object) -> bool:
+    return not (
+        Contact.objects.for_user(user).exists()
+        or CareerPath.objects.for_user(user).exists()
+        or Conversation.objects.for_user(user).exists()
+    )
+
+
+@login_required
+def today(request: HttpRequest) -> HttpResponse:
+    if _is_new(request.user):
+        return redirect("web:welcome")
+    profile = ensure_profile(request.user)
+    as_of_text = request.GET.get("as_of", "").strip()
+    moment, error = now(), ""
+    if as_of_text:
+        try:
+            moment = service.moment_for(date.fromisoformat(as_of_text), profile.zone)
+        except ValueError:
+            error = f"“{as_of_text}” is not a date; showing today instead."
+    listing = service.today_for(request.user, moment)
+    buckets = [
+        {"key": key.value, "title": title, "hint": hint, "items": listing.bucket(key.value)}
+        for key, title, hint in BUCKETS
+    ]
+    context = {
+        "listing": listing,
+        "buckets": buckets,
+        "buttons": BUTTONS,
+        "as_of": as_of_text if not error else "",
+        "as_of_error": error,
+        "total": len(listing.items),
+    }
+    return render(request, "web/today.html", context)
+
+
+@login_required
+def welcome(request: HttpRequest) -> HttpResponse:
+    context = {"steps": TEN_STEPS, "is_new": _is_new(request.user)}
+    return render(request, "web/welcome.html", context)
+
+
+@login_required
+@require_POST
+def load_sample_data(request: HttpRequest) -> HttpResponse:
+    from coffeechat.services.demo import load_demo  # only needed on this rare click
+
+    try:
+        summary = load_demo(request.user, now())
+    except InvalidInput as exc:
+        messages.error(request, exc.summary())
+        return redirect("web:welcome")
+    messages.success(request, f"Sample campaign loaded: {summary}.")
+    return redirect("web:today")
+
+
+@login_required
+@require_POST
+def complete_action_item(request: HttpRequest, pk: int) -> HttpResponse:
+    item = service.complete_action_item(request.user, pk, now())
+    messages.success(request, f"Done: {item.text}")
+    return redirect("web:today")
