@@ -161,6 +161,4 @@ def availability_from_json(value: object) -> list[Window]:
 
 
 def format_availability(windows: list[dict[str, object]]) -> str:
-    return "\n".join(
-        f"{WEEKDAYS[int(str(w['weekday']))]} {w['start']}-{w['end']}" for w in windows
-    )
+    return "\n".join(f"{WEEKDAYS[int(str(w['weekday']))]} {w['start']}-{w['end']}" for w in windows)

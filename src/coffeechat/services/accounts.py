@@ -85,9 +85,7 @@ def create_api_token(user: AbstractBaseUser, name: str = "personal token") -> st
 
 
 def user_for_api_token(secret: str, now: datetime) -> AbstractBaseUser | None:
-    token = (
-        ApiToken.objects.select_related("owner").filter(token_hash=hash_secret(secret)).first()
-    )
+    token = ApiToken.objects.select_related("owner").filter(token_hash=hash_secret(secret)).first()
     if token is None or not token.owner.is_active:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)

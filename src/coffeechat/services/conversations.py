@@ -68,7 +68,9 @@ def _open_draft(conversation: Conversation) -> Message | None:
     )
 
 
-def record_event(user: Any, conversation_id: object, data: dict[str, Any], now: datetime) -> Conversation:
+def record_event(
+    user: Any, conversation_id: object, data: dict[str, Any], now: datetime
+) -> Conversation:
     """Move the conversation on (request sent, reply, scheduled, held, …) and stamp it.
 
     Refuses an event that does not fit the stage, with the reason, changing nothing.
@@ -79,7 +81,9 @@ def record_event(user: Any, conversation_id: object, data: dict[str, Any], now: 
     if not form.is_valid():
         raise InvalidInput(form.errors, form=form)
     event = Event(form.cleaned_data["type"])
-    sentiment = Sentiment(form.cleaned_data["sentiment"]) if form.cleaned_data["sentiment"] else None
+    sentiment = (
+        Sentiment(form.cleaned_data["sentiment"]) if form.cleaned_data["sentiment"] else None
+    )
     try:
         stage = next_stage(Stage(conversation.stage), event, sentiment=sentiment)
     except TransitionError as exc:
@@ -94,7 +98,11 @@ def record_event(user: Any, conversation_id: object, data: dict[str, Any], now: 
 
 
 def _apply(
-    conversation: Conversation, event: Event, form: EventForm, at: datetime, sentiment: Sentiment | None
+    conversation: Conversation,
+    event: Event,
+    form: EventForm,
+    at: datetime,
+    sentiment: Sentiment | None,
 ) -> None:
     data = form.cleaned_data
     if event is Event.REQUEST_SENT:

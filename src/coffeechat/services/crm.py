@@ -84,7 +84,9 @@ def _update(
 ) -> Any:
     model = form_class._meta.model
     instance = get_owned(user, model, pk)
-    return _save(form_class(_merged(form_class, instance, data, partial), instance=instance, user=user))
+    return _save(
+        form_class(_merged(form_class, instance, data, partial), instance=instance, user=user)
+    )
 
 
 def update_profile(user: Any, data: dict[str, Any], *, partial: bool = False) -> Profile:
@@ -100,7 +102,9 @@ def create_career_path(user: Any, data: dict[str, Any]) -> CareerPath:
     return _create(user, CareerPathForm, data)
 
 
-def update_career_path(user: Any, pk: object, data: dict[str, Any], *, partial: bool = False) -> CareerPath:
+def update_career_path(
+    user: Any, pk: object, data: dict[str, Any], *, partial: bool = False
+) -> CareerPath:
     return _update(user, CareerPathForm, pk, data, partial)
 
 
@@ -118,7 +122,9 @@ def create_contact(user: Any, data: dict[str, Any]) -> Contact:
     return _create(user, ContactForm, data)
 
 
-def update_contact(user: Any, pk: object, data: dict[str, Any], *, partial: bool = False) -> Contact:
+def update_contact(
+    user: Any, pk: object, data: dict[str, Any], *, partial: bool = False
+) -> Contact:
     return _update(user, ContactForm, pk, data, partial)
 
 

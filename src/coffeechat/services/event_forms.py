@@ -56,7 +56,9 @@ class EventForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
     time_zone = TimeZoneField(required=False, label="Interview time zone")
-    minutes = forms.IntegerField(required=False, min_value=10, max_value=120, label="Length (minutes)")
+    minutes = forms.IntegerField(
+        required=False, min_value=10, max_value=120, label="Length (minutes)"
+    )
     reason = forms.ChoiceField(choices=[("", "—")] + choices(CloseReason), required=False)
     subject = forms.CharField(required=False, max_length=300)
     body = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -69,7 +71,9 @@ class EventForm(forms.Form):
         data = super().clean() or {}
         event = data.get("type")
         if event == Event.REPLY_RECEIVED and not data.get("sentiment"):
-            self.add_error("sentiment", "Say how they replied: positive, negative or referral only.")
+            self.add_error(
+                "sentiment", "Say how they replied: positive, negative or referral only."
+            )
         if event == Event.SCHEDULED:
             if not data.get("starts_at"):
                 self.add_error("starts_at", "A scheduled interview needs its start.")

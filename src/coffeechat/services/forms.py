@@ -182,7 +182,11 @@ class OrganizationForm(OwnedForm):
 
 
 class ContactForm(OwnedForm):
-    scoped_fields = {"organization": Organization, "referred_by": Contact, "career_paths": CareerPath}
+    scoped_fields = {
+        "organization": Organization,
+        "referred_by": Contact,
+        "career_paths": CareerPath,
+    }
     time_zone = TimeZoneField(required=False, help_text="Their IANA time zone, if you know it.")
 
     class Meta:
@@ -205,7 +209,10 @@ class ContactForm(OwnedForm):
             "do_not_contact",
             "career_paths",
         ]
-        labels = {"connection": "How you are connected", "cadence_days": "Stay in touch every (days)"}
+        labels = {
+            "connection": "How you are connected",
+            "cadence_days": "Stay in touch every (days)",
+        }
         widgets = {
             "connection": forms.Textarea(attrs={"rows": 2}),
             "research_notes": forms.Textarea(attrs={"rows": 6}),
@@ -215,7 +222,9 @@ class ContactForm(OwnedForm):
     def clean_linkedin_url(self) -> str:
         url: str = self.cleaned_data.get("linkedin_url", "")
         if url and "linkedin.com/" not in url.lower():
-            raise forms.ValidationError("A LinkedIn URL contains linkedin.com/ (a profile address).")
+            raise forms.ValidationError(
+                "A LinkedIn URL contains linkedin.com/ (a profile address)."
+            )
         return url
 
 

@@ -37,10 +37,14 @@ def contact_timeline(user: Any, contact: Contact) -> list[Entry]:
     entries.extend(_message(m) for m in messages)
     notes = Note.objects.for_user(user).filter(conversation__in=conversations)
     entries.extend(
-        Entry(n.created_at, "note", "Highlight" if n.highlight else "Note", n.text, n.conversation_id)
+        Entry(
+            n.created_at, "note", "Highlight" if n.highlight else "Note", n.text, n.conversation_id
+        )
         for n in notes
     )
-    referrals = Referral.objects.for_user(user).filter(from_contact=contact).select_related("to_contact")
+    referrals = (
+        Referral.objects.for_user(user).filter(from_contact=contact).select_related("to_contact")
+    )
     entries.extend(
         Entry(r.created_at, "referral", f"Introduced you to {r.to_contact.name}", r.context)
         for r in referrals
@@ -65,4 +69,6 @@ def _message(message: Message) -> Entry:
     who = "You wrote" if message.direction == Direction.OUTGOING else "They wrote"
     title = f"{who}: {label(message.kind)}"
     text = f"{message.subject}\n{message.body}".strip() if message.subject else message.body
-    return Entry(message.sent_at or message.created_at, "message", title, text, message.conversation_id)
+    return Entry(
+        message.sent_at or message.created_at, "message", title, text, message.conversation_id
+    )

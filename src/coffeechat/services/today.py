@@ -7,14 +7,13 @@ number of conversations (tests/services/test_today_queries.py holds it).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Exists, IntegerField, Max, Min, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Exists, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
@@ -54,12 +53,16 @@ from coffeechat.services.errors import InvalidInput
 _OPEN_REQUEST_STAGES = (Stage.REQUESTED, Stage.FOLLOWED_UP)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TodayItem:
-    """An action with the link that does it."""
+    """An action with the link that does it (built on first use: a long list shows only
+    its first rows, and reversing a URL for every hidden row would dominate the page)."""
 
     action: Action
-    url: str
+
+    @cached_property
+    def url(self) -> str:
+        return url_for(self.action)
 
     def as_dict(self) -> dict[str, object]:
         a = self.action
@@ -108,7 +111,7 @@ def today_for(user: Any, now: datetime) -> TodayList:
     actions = compute_today(
         load_snapshot(user, now), now=now, zone=zone, holidays=holidays, settings=settings
     )
-    items = [TodayItem(action, url_for(action)) for action in actions]
+    items = [TodayItem(action) for action in actions]
     return TodayList(as_of=now.astimezone(zone).date(), now=now, items=items)
 
 
@@ -130,7 +133,9 @@ def load_snapshot(user: Any, now: datetime) -> Snapshot:
         contact_ids.update((referral["from_contact_id"], referral["to_contact_id"]))
     held_by_contact: dict[int, datetime] = {}
     for c in conversations:
-        if c.held_at and (c.contact_id not in held_by_contact or c.held_at > held_by_contact[c.contact_id]):
+        if c.held_at and (
+            c.contact_id not in held_by_contact or c.held_at > held_by_contact[c.contact_id]
+        ):
             held_by_contact[c.contact_id] = c.held_at
     return Snapshot(
         contacts=tuple(_contact_facts(user, contact_ids, held_by_contact)),
@@ -157,18 +162,37 @@ def _conversation_facts(user: Any) -> list[ConversationFacts]:
     rows = (
         Conversation.objects.for_user(user)
         .filter(contact__deleted_at__isnull=True)
+        # Closed before any interview, a conversation can feed no rule: skip it.
+        .exclude(stage=Stage.CLOSED, held_at__isnull=True, report_back_at__isnull=True)
         .annotate(
-            draft_created_at=Subquery(
-                drafts.order_by("created_at").values("created_at")[:1]
+            draft_created_at=Subquery(drafts.order_by("created_at").values("created_at")[:1]),
+            has_notes=Exists(
+                Note.objects.filter(conversation=OuterRef("pk"), deleted_at__isnull=True)
             ),
-            has_notes=Exists(Note.objects.filter(conversation=OuterRef("pk"), deleted_at__isnull=True)),
             plan_minutes=Coalesce(Subquery(plan, output_field=IntegerField()), Value(0)),
         )
         .values(
-            "id", "contact_id", "career_path_id", "stage", "created_at", "draft_created_at",
-            "requested_at", "followed_up_at", "replied_at", "reply_sentiment", "start_date",
-            "start_time", "time_zone", "planned_minutes", "medium", "plan_minutes", "held_at",
-            "has_notes", "thanked_at", "report_back_at", "closed_at",
+            "id",
+            "contact_id",
+            "career_path_id",
+            "stage",
+            "created_at",
+            "draft_created_at",
+            "requested_at",
+            "followed_up_at",
+            "replied_at",
+            "reply_sentiment",
+            "start_date",
+            "start_time",
+            "time_zone",
+            "planned_minutes",
+            "medium",
+            "plan_minutes",
+            "held_at",
+            "has_notes",
+            "thanked_at",
+            "report_back_at",
+            "closed_at",
         )
     )
     return [_conversation(row) for row in rows]
@@ -177,7 +201,9 @@ def _conversation_facts(user: Any) -> list[ConversationFacts]:
 def _conversation(row: dict[str, Any]) -> ConversationFacts:
     starts_at = None
     if row["start_date"] and row["start_time"] and row["time_zone"]:
-        starts_at = datetime.combine(row["start_date"], row["start_time"], tzinfo=ZoneInfo(row["time_zone"]))
+        starts_at = datetime.combine(
+            row["start_date"], row["start_time"], tzinfo=ZoneInfo(row["time_zone"])
+        )
     return ConversationFacts(
         id=row["id"],
         contact_id=row["contact_id"],
@@ -206,11 +232,15 @@ def _contact_facts(
 ) -> list[ContactFacts]:
     """The contacts the rules look at: those in conversations or referrals, and their
     colleagues at organizations with an open request (the 'try another door' rule)."""
-    open_request_orgs = Conversation.objects.for_user(user).filter(
-        stage__in=_OPEN_REQUEST_STAGES, contact__organization__isnull=False
-    ).values("contact__organization_id")
+    open_request_orgs = (
+        Conversation.objects.for_user(user)
+        .filter(stage__in=_OPEN_REQUEST_STAGES, contact__organization__isnull=False)
+        .values("contact__organization_id")
+    )
     last_message = (
-        Message.objects.filter(contact=OuterRef("pk"), sent_at__isnull=False, deleted_at__isnull=True)
+        Message.objects.filter(
+            contact=OuterRef("pk"), sent_at__isnull=False, deleted_at__isnull=True
+        )
         .values("contact")
         .annotate(last=Max("sent_at"))
         .values("last")
@@ -220,9 +250,19 @@ def _contact_facts(
         .filter(Q(pk__in=contact_ids) | Q(organization_id__in=open_request_orgs))
         .annotate(last_message_at=Subquery(last_message))
         .values(
-            "id", "first_name", "last_name", "organization_id", "organization__name",
-            "organization__deleted_at", "research_notes", "do_not_contact", "cadence_days",
-            "last_message_at", "referred_by_id", "referred_by__first_name", "referred_by__last_name",
+            "id",
+            "first_name",
+            "last_name",
+            "organization_id",
+            "organization__name",
+            "organization__deleted_at",
+            "research_notes",
+            "do_not_contact",
+            "cadence_days",
+            "last_message_at",
+            "referred_by_id",
+            "referred_by__first_name",
+            "referred_by__last_name",
         )
     )
     return [_contact(row, held_by_contact.get(row["id"])) for row in rows]
@@ -231,7 +271,9 @@ def _contact_facts(
 def _contact(row: dict[str, Any], last_held: datetime | None) -> ContactFacts:
     exchanges = [moment for moment in (row["last_message_at"], last_held) if moment]
     has_org = row["organization_id"] and row["organization__deleted_at"] is None
-    referrer = f"{row['referred_by__first_name'] or ''} {row['referred_by__last_name'] or ''}".strip()
+    referrer = (
+        f"{row['referred_by__first_name'] or ''} {row['referred_by__last_name'] or ''}".strip()
+    )
     return ContactFacts(
         id=row["id"],
         name=f"{row['first_name']} {row['last_name']}".strip(),

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from coffeechat.web.views import auth, contacts, conversations, organizations, paths, profile, today, trash
+from coffeechat.web.views import (
+    auth,
+    contacts,
+    conversations,
+    organizations,
+    paths,
+    profile,
+    today,
+    trash,
+)
 
 app_name = "web"
 
@@ -29,9 +38,15 @@ urlpatterns = [
     path("conversations/", conversations.conversation_list, name="conversations"),
     path("conversations/new/", conversations.conversation_create, name="conversation_create"),
     path("conversations/<int:pk>/", conversations.conversation_detail, name="conversation"),
-    path("conversations/<int:pk>/event/", conversations.conversation_event, name="conversation_event"),
-    path("conversations/<int:pk>/draft/", conversations.conversation_draft, name="conversation_draft"),
-    path("conversations/<int:pk>/notes/", conversations.conversation_note, name="conversation_note"),
+    path(
+        "conversations/<int:pk>/event/", conversations.conversation_event, name="conversation_event"
+    ),
+    path(
+        "conversations/<int:pk>/draft/", conversations.conversation_draft, name="conversation_draft"
+    ),
+    path(
+        "conversations/<int:pk>/notes/", conversations.conversation_note, name="conversation_note"
+    ),
     path("trash/", trash.trash_list, name="trash"),
     path("trash/<str:kind>/<int:pk>/", trash.move_to_trash, name="trash_move"),
     path("trash/<str:kind>/<int:pk>/restore/", trash.restore, name="trash_restore"),

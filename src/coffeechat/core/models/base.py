@@ -26,7 +26,9 @@ class OwnedModel(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    deleted_at = models.DateTimeField(null=True, blank=True, help_text="Set when moved to the trash.")
+    deleted_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set when moved to the trash."
+    )
 
     objects = OwnedQuerySet.as_manager()
 

@@ -60,7 +60,9 @@ class Conversation(OwnedModel):
     start_date = models.DateField(null=True, blank=True)
     start_time = models.TimeField(null=True, blank=True)
     time_zone = models.CharField(max_length=64, blank=True)
-    location = models.CharField(max_length=300, blank=True, help_text="Place, phone number or link.")
+    location = models.CharField(
+        max_length=300, blank=True, help_text="Place, phone number or link."
+    )
     purpose = models.TextField(blank=True, help_text="What you hope to learn.")
 
     requested_at = models.DateTimeField(null=True, blank=True)
@@ -102,7 +104,9 @@ class Message(OwnedModel):
         Conversation, null=True, blank=True, on_delete=models.CASCADE, related_name="messages"
     )
     channel = models.CharField(max_length=20, choices=choices(Channel), default=Channel.EMAIL)
-    kind = models.CharField(max_length=20, choices=choices(MessageKind), default=MessageKind.REQUEST)
+    kind = models.CharField(
+        max_length=20, choices=choices(MessageKind), default=MessageKind.REQUEST
+    )
     direction = models.CharField(
         max_length=3,
         choices=[(Direction.OUTGOING, "Sent by you"), (Direction.INCOMING, "Received")],
@@ -139,7 +143,9 @@ class Note(OwnedModel):
 class Referral(OwnedModel):
     """Who introduced whom: the edges of the referral tree."""
 
-    from_contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="referrals_made")
+    from_contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, related_name="referrals_made"
+    )
     to_contact = models.ForeignKey(
         Contact, on_delete=models.CASCADE, related_name="referrals_received"
     )
@@ -156,7 +162,9 @@ class ActionItem(OwnedModel):
     """Advice turned into a task: a course, a skill, a resume change, a person to meet."""
 
     text = models.CharField(max_length=500)
-    kind = models.CharField(max_length=16, choices=choices(ActionItemKind), default=ActionItemKind.OTHER)
+    kind = models.CharField(
+        max_length=16, choices=choices(ActionItemKind), default=ActionItemKind.OTHER
+    )
     due = models.DateField(null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
     conversation = models.ForeignKey(

@@ -45,7 +45,9 @@ class PlannedQuestion(OwnedModel):
 class Template(OwnedModel):
     name = models.CharField(max_length=200)
     channel = models.CharField(max_length=20, choices=choices(Channel), default=Channel.EMAIL)
-    kind = models.CharField(max_length=20, choices=choices(MessageKind), default=MessageKind.REQUEST)
+    kind = models.CharField(
+        max_length=20, choices=choices(MessageKind), default=MessageKind.REQUEST
+    )
     subject = models.CharField(max_length=300, blank=True)
     body = models.TextField()
     builtin = models.BooleanField(default=False)

@@ -43,7 +43,9 @@ class Profile(models.Model):
         default=30, validators=[MinValueValidator(15), MaxValueValidator(60)]
     )
     signature = models.TextField(blank=True)
-    elevator_pitch = models.TextField(blank=True, help_text='Your answer to "tell me about yourself".')
+    elevator_pitch = models.TextField(
+        blank=True, help_text='Your answer to "tell me about yourself".'
+    )
     why_this_field = models.TextField(blank=True)
     rule_settings = models.JSONField(
         default=_empty_dict, blank=True, help_text="Overrides of the follow-up rule numbers."
@@ -126,7 +128,8 @@ class Contact(OwnedModel):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="referred"
     )
     research_notes = models.TextField(
-        blank=True, help_text="Background, articles, trajectory: what you learned before reaching out."
+        blank=True,
+        help_text="Background, articles, trajectory: what you learned before reaching out.",
     )
     cadence_days = models.PositiveSmallIntegerField(
         null=True,

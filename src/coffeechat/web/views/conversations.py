@@ -98,8 +98,13 @@ def _event_forms(conversation: Conversation, zone: str) -> list[dict[str, object
 
 
 @login_required
-def conversation_detail(request: HttpRequest, pk: int, event_form: EventForm | None = None,
-                        note_form: NoteForm | None = None, status: int = 200) -> HttpResponse:
+def conversation_detail(
+    request: HttpRequest,
+    pk: int,
+    event_form: EventForm | None = None,
+    note_form: NoteForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
     conversation = owned_or_404(request.user, Conversation, pk)
     profile = ensure_profile(request.user)
     draft = conversation.messages.filter(sent_at__isnull=True, deleted_at__isnull=True).first()
@@ -110,7 +115,9 @@ def conversation_detail(request: HttpRequest, pk: int, event_form: EventForm | N
         "events": _event_forms(conversation, profile.time_zone),
         "failed_event": event_form,
         "draft": draft,
-        "sent_messages": conversation.messages.filter(sent_at__isnull=False, deleted_at__isnull=True),
+        "sent_messages": conversation.messages.filter(
+            sent_at__isnull=False, deleted_at__isnull=True
+        ),
         "notes": conversation.notes.filter(deleted_at__isnull=True),
         "note_form": note_form or NoteForm(),
         "section": "web:conversations",

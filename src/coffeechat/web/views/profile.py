@@ -13,7 +13,9 @@ from coffeechat.services.today import rule_settings, update_rule_settings
 
 
 def _rules_form(
-    *, initial: dict[str, object] | None = None, data: dict[str, object] | None = None,
+    *,
+    initial: dict[str, object] | None = None,
+    data: dict[str, object] | None = None,
     errors: dict[str, list[str]] | None = None,
 ) -> forms.Form:
     """A form for the rule numbers, built from RuleSettings so the two cannot drift."""

@@ -19,6 +19,10 @@ BUCKETS = (
     (Bucket.UPCOMING, "Upcoming", "Coming up this week."),
 )
 
+# A bucket longer than this is cut, with a link to the rest: a list of hundreds
+# is not a plan for a morning, and rendering it would slow every visit.
+BUCKET_PAGE = 25
+
 # The label of the button that does each kind of action.
 BUTTONS = {
     "research": "Add research",
@@ -72,10 +76,14 @@ def today(request: HttpRequest) -> HttpResponse:
         except ValueError:
             error = f"“{as_of_text}” is not a date; showing today instead."
     listing = service.today_for(request.user, moment)
-    buckets = [
-        {"key": key.value, "title": title, "hint": hint, "items": listing.bucket(key.value)}
-        for key, title, hint in BUCKETS
-    ]
+    show_all = request.GET.get("all") == "1"
+    buckets = []
+    for key, title, hint in BUCKETS:
+        items = listing.bucket(key.value)
+        shown = items if show_all else items[:BUCKET_PAGE]
+        buckets.append(
+            {"key": key.value, "title": title, "hint": hint, "items": shown, "total": len(items)}
+        )
     context = {
         "listing": listing,
         "buckets": buckets,

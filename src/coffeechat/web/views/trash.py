@@ -32,7 +32,9 @@ def trash_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def move_to_trash(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     item = crm.move_to_trash(request.user, kind, pk, now())
-    messages.success(request, f"{KIND_LABELS[kind]} “{item}” moved to the trash. You can restore it there.")
+    messages.success(
+        request, f"{KIND_LABELS[kind]} “{item}” moved to the trash. You can restore it there."
+    )
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
         target = reverse("web:trash")
