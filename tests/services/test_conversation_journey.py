@@ -145,3 +145,38 @@ def test_a_do_not_contact_person_cannot_be_chosen_for_outreach(user):
     with pytest.raises(InvalidInput) as refused:
         conversations.start_conversation(user, {"contact": contact.pk})
     assert "do-not-contact" in refused.value.summary()
+
+
+def test_reopening_a_closed_conversation_returns_it_to_where_it_was(user, ana, now):
+    conversation = conversations.start_conversation(user, {"contact": ana.pk})
+    conversations.record_event(user, conversation.pk, {"type": "request_sent"}, now)
+    conversations.record_event(
+        user, conversation.pk, {"type": "closed", "reason": "no_response"}, now
+    )
+    assert today_for(user, now + timedelta(days=30)).items == []
+    conversations.record_event(user, conversation.pk, {"type": "reopened"}, now)
+    conversation.refresh_from_db()
+    assert conversation.stage == "requested" and conversation.closed_at is None
+    kinds = {i.action.kind.value for i in today_for(user, now + timedelta(days=30)).items}
+    assert "follow_up" in kinds
+
+
+def test_a_far_future_date_is_refused_not_crashed_on(user, ana, now):
+    conversation = conversations.start_conversation(user, {"contact": ana.pk})
+    with pytest.raises(InvalidInput) as refused:
+        conversations.record_event(
+            user, conversation.pk, {"type": "request_sent", "at": "9999-12-31T23:00"}, now
+        )
+    assert "plausible year" in refused.value.summary()
+
+
+def test_a_conversation_can_change_length_and_path_but_keeps_its_stage(user, ana, now):
+    path = crm.create_career_path(user, {"title": "UX research", "status": "exploring"})
+    conversation = conversations.start_conversation(user, {"contact": ana.pk})
+    conversations.record_event(user, conversation.pk, {"type": "request_sent"}, now)
+    conversations.update_conversation(
+        user, conversation.pk, {"planned_minutes": 45, "career_path": path.pk}, partial=True
+    )
+    conversation.refresh_from_db()
+    assert (conversation.planned_minutes, conversation.career_path_id) == (45, path.pk)
+    assert conversation.stage == "requested" and conversation.medium == "video"

@@ -1,3 +1,31 @@
+"""The JSON API under /api/v1/: one router per resource, thin endpoints over services.
+
+Docs at /api/v1/docs, the schema at /api/v1/openapi.json.
+"""
+
 from ninja import NinjaAPI
 
-api = NinjaAPI(title="coffeechat API", version="1", docs_url="/docs")
+from coffeechat.api import career_paths, contacts, conversations, organizations, profile, today
+from coffeechat.api.auth import BearerToken, SessionWithCsrf, install_error_handlers
+
+api = NinjaAPI(
+    title="coffeechat API",
+    version="1",
+    docs_url="/docs",
+    description=(
+        "Run the informational-interview process: profile, contacts, organizations, "
+        "career paths, conversations and the Today list. Authenticate with "
+        "`Authorization: Bearer <token>` or the web app's session (then send the CSRF "
+        'token on writes). Errors are JSON: `{"message": ...}`, and refused input adds '
+        '`"errors": {field: [messages]}` with status 422.'
+    ),
+    auth=[BearerToken(), SessionWithCsrf()],
+)
+install_error_handlers(api)
+
+api.add_router("/profile", profile.router)
+api.add_router("/today", today.router)
+api.add_router("/contacts", contacts.router)
+api.add_router("/organizations", organizations.router)
+api.add_router("/career-paths", career_paths.router)
+api.add_router("/conversations", conversations.router)

@@ -12,10 +12,10 @@ from coffeechat.domain.stages import Event, TransitionError, next_stage
 from coffeechat.domain.types import Sentiment, Stage
 from coffeechat.domain.vocabulary import CloseReason, Direction, MessageKind
 from coffeechat.services.accounts import ensure_profile
-from coffeechat.services.crm import get_owned
+from coffeechat.services.crm import get_owned, merged_with_current
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.event_forms import EventForm
-from coffeechat.services.forms import ConversationForm, NoteForm
+from coffeechat.services.forms import ConversationEditForm, ConversationForm, NoteForm
 
 # Which message an event logs on the contact's timeline, if any.
 _EVENT_MESSAGES: dict[Event, tuple[MessageKind, Direction]] = {
@@ -40,6 +40,18 @@ def start_conversation(user: Any, data: dict[str, Any]) -> Conversation:
     conversation.owner = user
     conversation.save()
     return conversation
+
+
+def update_conversation(
+    user: Any, conversation_id: object, data: dict[str, Any], *, partial: bool = False
+) -> Conversation:
+    """Change the path, medium, length, place or purpose; stages move by events only."""
+    conversation = get_owned(user, Conversation, conversation_id)
+    data = merged_with_current(ConversationEditForm, conversation, data, partial)
+    form = ConversationEditForm(data, instance=conversation, user=user)
+    if not form.is_valid():
+        raise InvalidInput(form.errors, form=form)
+    return form.save()
 
 
 def save_draft(user: Any, conversation_id: object, data: dict[str, Any]) -> Message:
@@ -85,7 +97,12 @@ def record_event(
         Sentiment(form.cleaned_data["sentiment"]) if form.cleaned_data["sentiment"] else None
     )
     try:
-        stage = next_stage(Stage(conversation.stage), event, sentiment=sentiment)
+        stage = next_stage(
+            Stage(conversation.stage),
+            event,
+            sentiment=sentiment,
+            reopen_to=stage_before_closing(conversation),
+        )
     except TransitionError as exc:
         raise InvalidInput({"type": [str(exc)]}) from exc
     at = form.moment(now)
@@ -129,6 +146,28 @@ def _apply(
         conversation.report_back_at = conversation.report_back_at or at
     elif event is Event.CLOSED:
         _close(conversation, at, CloseReason(data.get("reason") or CloseReason.DONE))
+    elif event is Event.REOPENED:
+        conversation.closed_at, conversation.close_reason = None, ""
+        if conversation.reply_sentiment == Sentiment.NEGATIVE:
+            # Reopening a declined request means they came round: it is open again.
+            conversation.replied_at, conversation.reply_sentiment = None, ""
+
+
+def stage_before_closing(conversation: Conversation) -> Stage:
+    """The furthest stage the timestamps show, for reopening a closed conversation."""
+    if conversation.thanked_at:
+        return Stage.THANKED
+    if conversation.held_at:
+        return Stage.HELD
+    if conversation.start_date:
+        return Stage.SCHEDULED
+    if conversation.replied_at and conversation.reply_sentiment != Sentiment.NEGATIVE:
+        return Stage.REPLIED
+    if conversation.followed_up_at:
+        return Stage.FOLLOWED_UP
+    if conversation.requested_at:
+        return Stage.REQUESTED
+    return Stage.PLANNED
 
 
 def _schedule(conversation: Conversation, form: EventForm, at: datetime) -> None:

@@ -57,7 +57,9 @@ def current_values(instance: models.Model, fields: list[str]) -> dict[str, objec
     return values
 
 
-def _merged(form_class: type, instance: models.Model, data: dict[str, Any], partial: bool) -> dict:
+def merged_with_current(
+    form_class: type, instance: models.Model, data: dict[str, Any], partial: bool
+) -> dict:
     if not partial:
         return data
     return {**current_values(instance, list(form_class._meta.fields)), **data}
@@ -85,13 +87,15 @@ def _update(
     model = form_class._meta.model
     instance = get_owned(user, model, pk)
     return _save(
-        form_class(_merged(form_class, instance, data, partial), instance=instance, user=user)
+        form_class(
+            merged_with_current(form_class, instance, data, partial), instance=instance, user=user
+        )
     )
 
 
 def update_profile(user: Any, data: dict[str, Any], *, partial: bool = False) -> Profile:
     profile = ensure_profile(user)
-    form = ProfileForm(_merged(ProfileForm, profile, data, partial), instance=profile)
+    form = ProfileForm(merged_with_current(ProfileForm, profile, data, partial), instance=profile)
     if not form.is_valid():
         raise InvalidInput(form.errors, form=form)
     form.save()

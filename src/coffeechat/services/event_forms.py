@@ -34,11 +34,14 @@ class WallTimeField(forms.DateTimeField):
         if isinstance(value, datetime):
             return value
         try:
-            return datetime.fromisoformat(str(value).strip())
+            moment = datetime.fromisoformat(str(value).strip())
         except ValueError as exc:
             raise forms.ValidationError(
                 f"{value!r} is not a date and time; write it like 2026-12-03T10:00."
             ) from exc
+        if not 1900 <= moment.year <= 2200:
+            raise forms.ValidationError(f"{moment.year} is not a plausible year.")
+        return moment
 
 
 class EventForm(forms.Form):

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from django import forms
+from django.db.models import Q
 
 from coffeechat.core.models import CareerPath, Contact, Conversation, Note, Organization, Profile
 from coffeechat.domain.businessdays import supported_countries
@@ -138,7 +139,12 @@ class ProfileForm(NoColonMixin, forms.ModelForm):
 
 
 class OwnedForm(NoColonMixin, forms.ModelForm):
-    """A model form whose choices of related rows are limited to the user's own."""
+    """A model form whose choices of related rows are limited to the user's own.
+
+    Trashed rows are not offered, except the ones the row already points at:
+    a contact whose organization is in the trash can still be edited without
+    losing that link (restoring the organization brings it back whole).
+    """
 
     scoped_fields: dict[str, type] = {}
 
@@ -148,10 +154,21 @@ class OwnedForm(NoColonMixin, forms.ModelForm):
         for name, model in self.scoped_fields.items():
             if name in self.fields:
                 field = self.fields[name]
-                queryset = model.objects.for_user(user)
+                current = self._current_ids(name)
+                queryset = model.objects.filter(owner=user).filter(
+                    Q(deleted_at__isnull=True) | Q(pk__in=current)
+                )
                 if self.instance.pk and model is type(self.instance):
                     queryset = queryset.exclude(pk=self.instance.pk)
                 field.queryset = queryset  # type: ignore[attr-defined]
+
+    def _current_ids(self, name: str) -> list[object]:
+        if not self.instance.pk:
+            return []
+        value = getattr(self.instance, name)
+        if hasattr(value, "values_list"):
+            return list(value.values_list("pk", flat=True))
+        return [value.pk] if value is not None else []
 
 
 class CareerPathForm(OwnedForm):
@@ -242,6 +259,18 @@ class ConversationForm(OwnedForm):
         if contact.do_not_contact:
             raise forms.ValidationError(f"{contact.name} is marked do-not-contact.")
         return contact
+
+
+class ConversationEditForm(OwnedForm):
+    """What can change after a conversation started; the contact stays."""
+
+    scoped_fields = {"career_path": CareerPath}
+
+    class Meta:
+        model = Conversation
+        fields = ["career_path", "medium", "planned_minutes", "location", "purpose"]
+        labels = {"planned_minutes": "Length (minutes)", "career_path": "Career path"}
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
 
 
 class TagsField(forms.CharField):

@@ -38,6 +38,7 @@ urlpatterns = [
     path("conversations/", conversations.conversation_list, name="conversations"),
     path("conversations/new/", conversations.conversation_create, name="conversation_create"),
     path("conversations/<int:pk>/", conversations.conversation_detail, name="conversation"),
+    path("conversations/<int:pk>/edit/", conversations.conversation_edit, name="conversation_edit"),
     path(
         "conversations/<int:pk>/event/", conversations.conversation_event, name="conversation_event"
     ),

@@ -12,7 +12,7 @@ from coffeechat.services import conversations as service
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.event_forms import EventForm
-from coffeechat.services.forms import ConversationForm, NoteForm
+from coffeechat.services.forms import ConversationEditForm, ConversationForm, NoteForm
 from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
 
 # The happy path shown as a stepper at the top of a conversation.
@@ -90,8 +90,6 @@ def _stepper(conversation: Conversation) -> list[dict[str, object]]:
 def _event_forms(conversation: Conversation, zone: str) -> list[dict[str, object]]:
     forms = []
     for event in allowed_events(Stage(conversation.stage)):
-        if event is Event.REOPENED:
-            continue
         form = EventForm(initial={"type": event.value, "time_zone": zone}, user_zone=zone)
         forms.append({"event": event.value, "label": EVENT_LABELS[event], "form": form})
     return forms
@@ -143,6 +141,21 @@ def conversation_event(request: HttpRequest, pk: int) -> HttpResponse:
     label = EVENT_LABELS[Event(request.POST["type"])]
     messages.success(request, f"Recorded: {label}. Today has been updated.")
     return redirect(reverse("web:conversation", args=[conversation.pk]) + "#progress")
+
+
+@login_required
+def conversation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = owned_or_404(request.user, Conversation, pk)
+    return save_or_show_errors(
+        request,
+        save=lambda: service.update_conversation(request.user, pk, request.POST),
+        blank_form=lambda: ConversationEditForm(instance=conversation, user=request.user),
+        success=lambda saved: reverse("web:conversation", args=[saved.pk]),
+        message=lambda saved: "Changes saved.",
+        heading=f"Edit conversation with {conversation.contact.name}",
+        back_url=reverse("web:conversation", args=[pk]),
+        back_label="Conversation",
+    )
 
 
 @login_required

@@ -1,0 +1,66 @@
+"""What the resource routers share: error shapes, field renames, the clock."""
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from django.utils import timezone
+from ninja import Field, Schema
+from ninja.pagination import LimitOffsetPagination
+
+from coffeechat.services.errors import InvalidInput
+
+
+class Message(Schema):
+    message: str
+
+
+class Invalid(Schema):
+    message: str
+    errors: dict[str, list[str]]
+
+
+# The error answers every endpoint may give, for the OpenAPI document.
+READ_ERRORS: dict[int, Any] = {401: Message, 404: Message}
+WRITE_ERRORS: dict[int, Any] = {401: Message, 403: Message, 404: Message, 422: Invalid}
+
+
+MAX_PAGE = 500
+
+
+class Page(LimitOffsetPagination):
+    """``?limit&offset`` paging, answering ``{"items": [...], "count": total}``."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=MAX_PAGE, description=f"At most {MAX_PAGE} per page.")
+        # Bounded so the SQL OFFSET always fits the database's integer.
+        offset: int = Field(0, ge=0, le=2**31 - 1)
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(max_limit=MAX_PAGE, **kwargs)
+
+
+def now() -> datetime:
+    return timezone.now()
+
+
+def to_form(data: Mapping[str, Any], renames: Mapping[str, str]) -> dict[str, Any]:
+    """API field names (``organization_id``) to the service form's (``organization``)."""
+    return {renames.get(name, name): value for name, value in data.items()}
+
+
+@contextmanager
+def api_field_names(renames: Mapping[str, str]) -> Iterator[None]:
+    """Refused input names the API's fields, not the form's: ``organization_id``."""
+    back = {form_name: api_name for api_name, form_name in renames.items()}
+    try:
+        yield
+    except InvalidInput as exc:
+        errors = {back.get(field, field): messages for field, messages in exc.errors.items()}
+        raise InvalidInput(errors) from exc
+
+
+def without_none(data: Mapping[str, Any]) -> dict[str, Any]:
+    """A create payload without the optional fields left empty: the services' defaults apply."""
+    return {name: value for name, value in data.items() if value is not None}

@@ -1,0 +1,121 @@
+"""The user's contacts: list, search, create, change, trash."""
+
+from datetime import datetime
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+from ninja import PatchDict, Router, Schema, Status
+from ninja.pagination import paginate
+
+from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Page, api_field_names, now, to_form
+from coffeechat.core.models import Contact
+from coffeechat.services import crm
+
+router = Router(tags=["contacts"])
+
+# API field -> service form field.
+RENAMES = {
+    "organization_id": "organization",
+    "referred_by_id": "referred_by",
+    "career_path_ids": "career_paths",
+}
+
+
+class ContactIn(Schema):
+    first_name: str
+    last_name: str = ""
+    email: str = ""
+    linkedin_url: str = ""
+    phone: str = ""
+    organization_id: int | None = None
+    title: str = ""
+    location: str = ""
+    time_zone: str = ""
+    source: str = "other"
+    connection: str = ""
+    referred_by_id: int | None = None
+    research_notes: str = ""
+    cadence_days: int | None = None
+    do_not_contact: bool = False
+    career_path_ids: list[int] = []
+
+
+class ContactOut(Schema):
+    id: int
+    name: str
+    first_name: str
+    last_name: str
+    email: str
+    linkedin_url: str
+    phone: str
+    organization_id: int | None
+    title: str
+    location: str
+    time_zone: str
+    source: str
+    connection: str
+    referred_by_id: int | None
+    research_notes: str
+    cadence_days: int | None
+    do_not_contact: bool
+    career_path_ids: list[int]
+    created_at: datetime
+    updated_at: datetime
+
+    @staticmethod
+    def resolve_career_path_ids(contact: Contact) -> list[int]:
+        # Prefetched; a trashed career path is hidden here as everywhere.
+        return [path.pk for path in contact.career_paths.all() if path.deleted_at is None]
+
+
+def _contacts(user: object) -> QuerySet[Contact]:
+    return Contact.objects.for_user(user).prefetch_related("career_paths")
+
+
+def _read(user: object, pk: int) -> Contact:
+    contact: Contact = crm.get_owned(user, Contact, pk)
+    return _contacts(user).get(pk=contact.pk)
+
+
+@router.get("", response=list[ContactOut], summary="Your contacts")
+@paginate(Page)
+def list_contacts(request: HttpRequest, q: str = ""):
+    """``q`` finds contacts whose name, email or organization contains every word of it."""
+    contacts = _contacts(request.auth)
+    for word in q.split():
+        contacts = contacts.filter(
+            Q(first_name__icontains=word)
+            | Q(last_name__icontains=word)
+            | Q(email__icontains=word)
+            | Q(organization__name__icontains=word, organization__deleted_at__isnull=True)
+        )
+    return contacts.order_by("last_name", "first_name", "id")
+
+
+@router.post("", response={201: ContactOut, **WRITE_ERRORS}, summary="Add a contact")
+def create_contact(request: HttpRequest, payload: ContactIn):
+    with api_field_names(RENAMES):
+        contact = crm.create_contact(request.auth, to_form(payload.dict(), RENAMES))
+    return Status(201, _read(request.auth, contact.pk))
+
+
+@router.get("/{contact_id}", response={200: ContactOut, **READ_ERRORS}, summary="One contact")
+def get_contact(request: HttpRequest, contact_id: int):
+    return _read(request.auth, contact_id)
+
+
+@router.patch(
+    "/{contact_id}", response={200: ContactOut, **WRITE_ERRORS}, summary="Change a contact"
+)
+def patch_contact(request: HttpRequest, contact_id: int, payload: PatchDict[ContactIn]):
+    """Only the fields sent change; ``null`` clears ``organization_id`` or ``referred_by_id``."""
+    with api_field_names(RENAMES):
+        crm.update_contact(request.auth, contact_id, to_form(payload, RENAMES), partial=True)
+    return _read(request.auth, contact_id)
+
+
+@router.delete("/{contact_id}", response={204: None, **WRITE_ERRORS}, summary="Trash a contact")
+def delete_contact(request: HttpRequest, contact_id: int):
+    """Moves the contact to the trash, from where the web app can restore it."""
+    crm.move_to_trash(request.auth, "contact", contact_id, now())
+    return Status(204, None)

@@ -1,0 +1,81 @@
+"""Target organizations, in the LAMP order (motivation, posting, advocacy)."""
+
+from datetime import datetime
+
+from django.db.models import Q
+from django.http import HttpRequest
+from ninja import PatchDict, Router, Schema, Status
+from ninja.pagination import paginate
+
+from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Page, now
+from coffeechat.core.models import Organization
+from coffeechat.services import crm
+
+router = Router(tags=["organizations"])
+
+
+class OrganizationIn(Schema):
+    name: str
+    industry: str = ""
+    website: str = ""
+    motivation: int = 0
+    posting: int = 1
+    notes: str = ""
+
+
+class OrganizationOut(OrganizationIn):
+    id: int
+    advocacy: int
+    created_at: datetime
+    updated_at: datetime
+
+
+def _read(user: object, pk: int) -> Organization:
+    """The organization with its advocacy (live contacts known there)."""
+    organization: Organization = crm.get_owned(user, Organization, pk)
+    return crm.organizations_ranked(user).get(pk=organization.pk)
+
+
+@router.get("", response=list[OrganizationOut], summary="Your organizations, ranked")
+@paginate(Page)
+def list_organizations(request: HttpRequest, q: str = ""):
+    """Ranked by motivation, then posting, then advocacy; ``q`` filters by name or industry."""
+    organizations = crm.organizations_ranked(request.auth)
+    for word in q.split():
+        organizations = organizations.filter(Q(name__icontains=word) | Q(industry__icontains=word))
+    # The service's ranking, with the id as the last tie-break so pages never overlap.
+    return organizations.order_by(*organizations.query.order_by, "id")
+
+
+@router.post("", response={201: OrganizationOut, **WRITE_ERRORS}, summary="Add an organization")
+def create_organization(request: HttpRequest, payload: OrganizationIn):
+    """``motivation`` 0-3 (3: dream employer), ``posting`` 1-3 (relevant job postings)."""
+    organization = crm.create_organization(request.auth, payload.dict())
+    return Status(201, _read(request.auth, organization.pk))
+
+
+@router.get(
+    "/{organization_id}", response={200: OrganizationOut, **READ_ERRORS}, summary="One organization"
+)
+def get_organization(request: HttpRequest, organization_id: int):
+    return _read(request.auth, organization_id)
+
+
+@router.patch(
+    "/{organization_id}",
+    response={200: OrganizationOut, **WRITE_ERRORS},
+    summary="Change an organization",
+)
+def patch_organization(
+    request: HttpRequest, organization_id: int, payload: PatchDict[OrganizationIn]
+):
+    crm.update_organization(request.auth, organization_id, payload, partial=True)
+    return _read(request.auth, organization_id)
+
+
+@router.delete(
+    "/{organization_id}", response={204: None, **WRITE_ERRORS}, summary="Trash an organization"
+)
+def delete_organization(request: HttpRequest, organization_id: int):
+    crm.move_to_trash(request.auth, "organization", organization_id, now())
+    return Status(204, None)
