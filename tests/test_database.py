@@ -69,3 +69,10 @@ def test_the_data_directory_comes_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("COFFEECHAT_DATA_DIR", str(tmp_path / "nested" / "data"))
     assert config.data_dir() == tmp_path / "nested" / "data"
     assert (tmp_path / "nested" / "data").is_dir()
+
+
+@pytest.mark.django_db
+def test_the_models_and_the_migrations_agree():
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

@@ -32,6 +32,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "coffeechat.web.middleware.UserTimeZoneMiddleware",
     "coffeechat.web.middleware.NotFoundMiddleware",
 ]
 

@@ -180,3 +180,22 @@ def test_a_conversation_can_change_length_and_path_but_keeps_its_stage(user, ana
     conversation.refresh_from_db()
     assert (conversation.planned_minutes, conversation.career_path_id) == (45, path.pk)
     assert conversation.stage == "requested" and conversation.medium == "video"
+
+
+def test_someone_who_already_declined_is_not_suggested_as_another_door(user, ana, now):
+    """Closed conversations are read lightly for speed but still count as contacted."""
+    ben = crm.create_contact(
+        user, {"first_name": "Ben", "source": "linkedin", "organization": ana.organization_id}
+    )
+    declined = conversations.start_conversation(user, {"contact": ben.pk})
+    conversations.record_event(user, declined.pk, {"type": "request_sent"}, now)
+    conversations.record_event(user, declined.pk, {"type": "declined"}, now)
+    waiting = conversations.start_conversation(user, {"contact": ana.pk})
+    conversations.record_event(user, waiting.pk, {"type": "request_sent"}, now)
+    kinds = {i.action.kind.value for i in today_for(user, now + timedelta(days=6)).items}
+    assert "follow_up" in kinds and "try_another" not in kinds
+    crm.create_contact(
+        user, {"first_name": "Cy", "source": "alumni", "organization": ana.organization_id}
+    )
+    kinds = {i.action.kind.value for i in today_for(user, now + timedelta(days=6)).items}
+    assert "try_another" in kinds

@@ -29,6 +29,7 @@ class TodayAction(Schema):
     conversation_id: int | None
     career_path_id: int | None
     action_item_id: int | None
+    referral_id: int | None
     url: str = Field(description="The web page that does it.")
 
 

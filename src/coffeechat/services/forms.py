@@ -293,5 +293,5 @@ class NoteForm(NoColonMixin, forms.ModelForm):
     class Meta:
         model = Note
         fields = ["text", "highlight", "tags"]
-        labels = {"highlight": "Specific point to mention in the thank-you"}
+        labels = {"highlight": "Highlight: a specific point for the thank-you"}
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}

@@ -79,6 +79,7 @@ class TodayItem:
             "conversation_id": a.conversation_id,
             "career_path_id": a.career_path_id,
             "action_item_id": a.action_item_id,
+            "referral_id": a.referral_id,
             "url": self.url,
         }
 
@@ -146,6 +147,13 @@ def load_snapshot(user: Any, now: datetime) -> Snapshot:
     )
 
 
+# Most conversations of a long campaign end here: unanswered or declined. They
+# produce no action of their own; the rules only need to know the person was
+# written to (no "try another door" towards them, no referral nag), so they are
+# read without the costly annotations.
+_CLOSED_BEFORE_INTERVIEW = Q(stage=Stage.CLOSED, held_at__isnull=True, report_back_at__isnull=True)
+
+
 def _conversation_facts(user: Any) -> list[ConversationFacts]:
     drafts = Message.objects.filter(
         conversation=OuterRef("pk"),
@@ -162,8 +170,7 @@ def _conversation_facts(user: Any) -> list[ConversationFacts]:
     rows = (
         Conversation.objects.for_user(user)
         .filter(contact__deleted_at__isnull=True)
-        # Closed before any interview, a conversation can feed no rule: skip it.
-        .exclude(stage=Stage.CLOSED, held_at__isnull=True, report_back_at__isnull=True)
+        .exclude(_CLOSED_BEFORE_INTERVIEW)
         .annotate(
             draft_created_at=Subquery(drafts.order_by("created_at").values("created_at")[:1]),
             has_notes=Exists(
@@ -195,7 +202,29 @@ def _conversation_facts(user: Any) -> list[ConversationFacts]:
             "closed_at",
         )
     )
-    return [_conversation(row) for row in rows]
+    return [_conversation(row) for row in rows] + _closed_before_interview(user)
+
+
+def _closed_before_interview(user: Any) -> list[ConversationFacts]:
+    rows = (
+        Conversation.objects.for_user(user)
+        .filter(_CLOSED_BEFORE_INTERVIEW, contact__deleted_at__isnull=True)
+        .values_list(
+            "id", "contact_id", "career_path_id", "created_at", "requested_at", "closed_at"
+        )
+    )
+    return [
+        ConversationFacts(
+            id=pk,
+            contact_id=contact_id,
+            career_path_id=path_id,
+            stage=Stage.CLOSED,
+            created_at=created_at,
+            requested_at=requested_at,
+            closed_at=closed_at,
+        )
+        for pk, contact_id, path_id, created_at, requested_at, closed_at in rows
+    ]
 
 
 def _conversation(row: dict[str, Any]) -> ConversationFacts:
@@ -308,10 +337,13 @@ def _action_item_facts(user: Any) -> list[ActionItemFacts]:
             text=row["text"],
             due=row["due"],
             done=False,
+            contact_id=row["conversation__contact_id"],
             conversation_id=row["conversation_id"],
             career_path_id=row["career_path_id"],
         )
-        for row in rows.values("id", "text", "due", "conversation_id", "career_path_id")
+        for row in rows.values(
+            "id", "text", "due", "conversation_id", "conversation__contact_id", "career_path_id"
+        )
     ]
 
 

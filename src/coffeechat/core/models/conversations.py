@@ -133,7 +133,7 @@ class Note(OwnedModel):
     text = models.TextField()
     tags = models.JSONField(default=list, blank=True)
     highlight = models.BooleanField(
-        default=False, help_text="A specific point to name in the thank-you."
+        default=False, help_text="Named in the thank-you to show you listened."
     )
 
     class Meta:

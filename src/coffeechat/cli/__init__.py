@@ -1,0 +1,189 @@
+"""The ``coffeechat`` command: serve the app, show Today, load the sample, manage accounts.
+
+This module builds the argument parser only; each command's module is imported
+when that command runs, so ``coffeechat --help`` and ``--version`` answer
+without importing Django.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from coffeechat import __version__
+from coffeechat.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, CliError, error
+from coffeechat.config import ConfigError
+from coffeechat.services.errors import InvalidInput, NotFound
+
+__all__ = ["build_parser", "main"]
+
+DESCRIPTION = (
+    "Run your informational interviews: from the people you want to meet to the thank-you "
+    "and beyond. Start with 'coffeechat serve'."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="coffeechat", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"coffeechat {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    serve = _command(
+        commands,
+        "serve",
+        "coffeechat.cli.serve:serve",
+        "start the app on this computer and print a one-time sign-in link",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: only this computer)",
+    )
+    serve.add_argument(
+        "--no-browser", action="store_true", help="print the sign-in link without opening it"
+    )
+
+    today = _command(
+        commands, "today", "coffeechat.cli.data:today", "list what is due: overdue, today, upcoming"
+    )
+    today.add_argument(
+        "--as-of", metavar="YYYY-MM-DD", help="show the list as it is at the start of that day"
+    )
+    _user_option(today)
+    _json_option(today)
+
+    demo = _command(
+        commands,
+        "demo",
+        "coffeechat.cli.data:demo",
+        "load a realistic sample campaign into an empty account",
+    )
+    demo.add_argument(
+        "--contacts",
+        type=int,
+        default=24,
+        metavar="N",
+        help="generated contacts on top of the hand-written ones (default 24)",
+    )
+    _user_option(demo)
+    _json_option(demo)
+
+    createuser = _command(
+        commands,
+        "createuser",
+        "coffeechat.cli.data:createuser",
+        "create an account (team deployments)",
+    )
+    createuser.add_argument("username")
+    createuser.add_argument("--email", default="", help="the account's email address")
+    createuser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input",
+    )
+    _json_option(createuser)
+
+    token = commands.add_parser("token", help="personal API tokens", description="API tokens.")
+    token_commands = token.add_subparsers(dest="token_command", metavar="ACTION", required=True)
+    create = _command(
+        token_commands,
+        "create",
+        "coffeechat.cli.data:create_token",
+        "create a personal API token (shown once)",
+    )
+    _user_option(create)
+    create.add_argument("--name", default="personal token", help="a label to recognise it by")
+    _json_option(create)
+
+    check = _command(
+        commands, "check", "coffeechat.cli.check:check", "check the configuration and database"
+    )
+    _json_option(check)
+    return parser
+
+
+def _command(
+    commands: argparse._SubParsersAction, name: str, handler: str, summary: str
+) -> argparse.ArgumentParser:
+    parser = commands.add_parser(
+        name, help=summary, description=summary[:1].upper() + summary[1:] + "."
+    )
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _user_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--user", metavar="NAME", help="the account to use (default: the only account)"
+    )
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON on standard output")
+
+
+def _handler(path: str) -> Callable[[argparse.Namespace], int]:
+    module, _, name = path.partition(":")
+    handler: Callable[[argparse.Namespace], int] = getattr(importlib.import_module(module), name)
+    return handler
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; the exit code is 0, 1 (it failed) or 2 (bad input)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    if getattr(args, "handler", None) is None:
+        parser.print_help()
+        return 0
+    command = args.command
+    try:
+        return _handler(args.handler)(args)
+    except CliError as exc:
+        error(command, str(exc))
+        return exc.code
+    except InvalidInput as exc:
+        error(command, _invalid(exc))
+        return EXIT_BAD_INPUT
+    except NotFound as exc:
+        error(command, str(exc))
+        return EXIT_BAD_INPUT
+    except ConfigError as exc:
+        error(command, f"configuration: {exc}")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (coffeechat today | head): stop quietly, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+    except Exception as exc:
+        if _is_database_error(exc):
+            error(command, f"the database cannot be used: {exc}")
+            return EXIT_FAILED
+        raise
+
+
+def _invalid(exc: InvalidInput) -> str:
+    lines = [
+        f"{field}: {message}" if field != "__all__" else message
+        for field, messages in exc.errors.items()
+        for message in messages
+    ]
+    return lines[0] if len(lines) == 1 else "refused:\n  " + "\n  ".join(lines)
+
+
+def _is_database_error(exc: Exception) -> bool:
+    if "django.db" not in sys.modules:
+        return False
+    from django.db import Error
+
+    return isinstance(exc, Error)

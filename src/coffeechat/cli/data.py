@@ -1,0 +1,169 @@
+"""Commands that read or write the user's data: today, demo, createuser, token create."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import re
+import sys
+from datetime import date
+
+from coffeechat.cli.common import (
+    CliError,
+    note,
+    print_json,
+    resolve_user,
+    start_django,
+)
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BUCKETS = (("overdue", "Overdue"), ("today", "Today"), ("upcoming", "Upcoming"))
+
+
+def parse_as_of(text: str | None) -> date | None:
+    """``--as-of`` as a date; only the YYYY-MM-DD form is accepted."""
+    if text is None:
+        return None
+    try:
+        if not _ISO_DATE.fullmatch(text.strip()):
+            raise ValueError(text)
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise CliError(f"--as-of: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def today(args: argparse.Namespace) -> int:
+    as_of = parse_as_of(args.as_of)  # refuse a bad date before starting Django
+    start_django()
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    from coffeechat.services.accounts import ensure_profile
+    from coffeechat.services.today import moment_for, today_for
+
+    user = resolve_user(args.user)
+    profile = ensure_profile(user)
+    now = moment_for(as_of, ZoneInfo(profile.time_zone)) if as_of else timezone.now()
+    listing = today_for(user, now)
+    if args.json:
+        print_json(
+            {"as_of": listing.as_of.isoformat(), "actions": [i.as_dict() for i in listing.items]}
+        )
+        return 0
+    who = profile.name or user.get_username()
+    print(f"Today for {who}: {_long_date(listing.as_of)}")
+    if not listing.items:
+        print("\nNothing is due. Add the people you want to meet, or try 'coffeechat demo'.")
+        return 0
+    for bucket, heading in _BUCKETS:
+        items = listing.bucket(bucket)
+        if not items:
+            continue
+        print(f"\n{heading} ({len(items)})")
+        for item in items:
+            action = item.action
+            due = (
+                action.due_at.strftime("%Y-%m-%d %H:%M")
+                if action.due_at
+                else action.due.isoformat()
+            )
+            print(f"  {due:<16}  {action.title}")
+            print(f"  {'':<16}  {action.reason}")
+    return 0
+
+
+def _long_date(day: date) -> str:
+    weekdays = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    return f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
+
+
+def demo(args: argparse.Namespace) -> int:
+    if args.contacts < 0:
+        raise CliError(f"--contacts: {args.contacts} is negative; use 0 or more")
+    start_django()
+    from django.utils import timezone
+
+    from coffeechat.services.demo import MAX_GENERATED, load_demo
+
+    if args.contacts > MAX_GENERATED:
+        raise CliError(f"--contacts: at most {MAX_GENERATED:,}")
+    user = resolve_user(args.user)
+    if args.contacts >= 2000 and not args.json:
+        note(f"Generating {args.contacts:,} contacts…")
+    summary = load_demo(user, timezone.now(), contacts=args.contacts)
+    if args.json:
+        print_json(summary.as_dict())
+        return 0
+    print(f"Loaded the sample campaign into the account '{summary.user}':")
+    print("  Maya Okafor, a science teacher exploring UX research, product management")
+    print("  and data analysis, part-way through her informational interviews.")
+    rows = (
+        ("career paths", summary.career_paths),
+        ("organizations", summary.organizations),
+        ("contacts", summary.contacts),
+        ("  of them generated", summary.generated_contacts),
+        ("conversations", summary.conversations),
+        ("messages", summary.messages),
+        ("notes", summary.notes),
+        ("referrals", summary.referrals),
+        ("action items", summary.action_items),
+        ("questions", summary.questions),
+    )
+    for label, count in rows:
+        print(f"  {label:<20} {count:>7,}")
+    print("\nSee what is due with 'coffeechat today', or open the app with 'coffeechat serve'.")
+    return 0
+
+
+def createuser(args: argparse.Namespace) -> int:
+    password = _read_password(args.password_stdin)
+    start_django()
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    from coffeechat.services.accounts import create_user
+
+    if args.email:
+        try:
+            validate_email(args.email)
+        except ValidationError:
+            raise CliError(f"--email: {args.email!r} is not an email address") from None
+    user = create_user(args.username, password, email=args.email)
+    if args.json:
+        print_json({"username": user.get_username(), "email": user.email, "id": user.pk})
+    else:
+        print(f"Created the account '{user.get_username()}'.")
+    return 0
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise CliError("--password-stdin: standard input held no password")
+        return password
+    if not sys.stdin.isatty():
+        raise CliError("no terminal to ask for the password; pipe it in with --password-stdin")
+    password = getpass.getpass("Password: ")
+    if password != getpass.getpass("Password (again): "):
+        raise CliError("the two passwords differ; nothing was created")
+    return password
+
+
+def create_token(args: argparse.Namespace) -> int:
+    start_django()
+    from coffeechat.services.accounts import create_api_token
+
+    user = resolve_user(args.user)
+    name = args.name.strip() or "personal token"
+    secret = create_api_token(user, name=name)
+    if args.json:
+        print_json({"user": user.get_username(), "name": name[:100], "token": secret})
+        return 0
+    print(f"New API token '{name[:100]}' for the account '{user.get_username()}':\n")
+    print(f"    {secret}\n")
+    print("It is shown only this once: store it now (only its hash is kept).")
+    print('Send it with each API request as the header "Authorization: Bearer <token>".')
+    return 0

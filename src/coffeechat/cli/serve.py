@@ -1,0 +1,103 @@
+"""``coffeechat serve``: migrate, print a one-time sign-in link, serve with waitress.
+
+Static files are served by WhiteNoise straight from the apps' static folders
+(found with Django's static-file finders, as WhiteNoise's own middleware does
+with ``WHITENOISE_USE_FINDERS``), so a personal install needs no
+``collectstatic`` step and no web server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import webbrowser
+from typing import Any
+
+from coffeechat import __version__
+from coffeechat.cli.common import EXIT_FAILED, CliError, note, start_django
+
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+# The same files collectstatic leaves out.
+_IGNORED = ["CVS", ".*", "*~"]
+
+
+def run_server(app: Any, *, host: str, port: int) -> None:
+    """Serve until interrupted; tests replace this function."""
+    from waitress import serve
+
+    serve(app, host=host, port=port)
+
+
+def serve(args: argparse.Namespace) -> int:
+    host, port = args.host.strip(), args.port
+    if not 1 <= port <= 65535:
+        raise CliError(f"--port: {port} is not a port number (use 1 to 65535)")
+    if not host:
+        raise CliError("--host: an address is needed, such as 127.0.0.1")
+    start_django(migrate=False)
+    from coffeechat import bootstrap
+
+    pending = bootstrap.migrate_if_needed(verbose=True)
+    if pending:
+        print("The database is ready.")
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from coffeechat.services.accounts import create_sign_in_link, ensure_personal_user
+
+    user = ensure_personal_user()
+    secret = create_sign_in_link(user, timezone.now())
+    base = f"http://{link_host(host)}:{port}"
+    link = base + reverse("web:sign_in_link", args=[secret])
+    app = wsgi_app()
+    if host not in LOOPBACK:
+        note(
+            f"Listening on {host}: other machines on the network can reach coffeechat. "
+            "Add the names they use to COFFEECHAT_ALLOWED_HOSTS."
+        )
+    print(f"coffeechat {__version__} is running on {base}/ (Ctrl+C stops it).")
+    print(f"Open this link to sign in (works once, for 15 minutes): {link}", flush=True)
+    if not args.no_browser:
+        webbrowser.open(link)
+    try:
+        run_server(app, host=host, port=port)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise CliError(
+            f"cannot listen on {host}:{port}: {reason} (try another --port)", EXIT_FAILED
+        ) from exc
+    except KeyboardInterrupt:
+        print("\nStopped.")
+    return 0
+
+
+def link_host(host: str) -> str:
+    """The host to put in the link: a wildcard address means this machine."""
+    if host in ("0.0.0.0", "::", "*"):
+        return "127.0.0.1"
+    return f"[{host}]" if ":" in host else host
+
+
+def wsgi_app() -> Any:
+    """Django's WSGI application behind WhiteNoise, with every static file the finders see."""
+    from urllib.parse import urlparse
+
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+    from django.core.wsgi import get_wsgi_application
+    from whitenoise import WhiteNoise
+
+    app = WhiteNoise(get_wsgi_application(), autorefresh=False)
+    prefix = "/" + urlparse(settings.STATIC_URL or "/static/").path.strip("/") + "/"
+    files: dict[str, str] = {}
+    for finder in finders.get_finders():
+        for path, storage in finder.list(_IGNORED):
+            storage_prefix = (getattr(storage, "prefix", None) or "").strip("/")
+            url = (
+                prefix + (f"{storage_prefix}/" if storage_prefix else "") + path.replace("\\", "/")
+            )
+            # Like Django's finders, the first match wins.
+            files.setdefault(url, storage.path(path))
+    for url, path in files.items():
+        app.add_file_to_dictionary(url, path)
+    return app
