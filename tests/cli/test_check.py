@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from django.db import connection
+
 from coffeechat.core.models import Profile
 
 
@@ -13,17 +16,29 @@ def test_check_passes_on_the_test_database(run, user):
     assert checks and all(line.startswith("✓ ") for line in checks), result.out
     names = {line[2:].split(":")[0] for line in checks}
     assert {"data directory", "secret key", "database", "migrations", "profiles"} <= names
-    assert {"SQLite journal_mode", "SQLite foreign_keys", "SQLite busy_timeout"} <= names
     assert lines[-1] == "All checks passed."
 
 
-def test_check_json(run, user):
+@pytest.mark.sqlite
+def test_check_reads_the_sqlite_settings_back(run, user):
     data = run("check", "--json").json()
     assert data["ok"] is True
     by_name = {check["name"]: check for check in data["checks"]}
     assert by_name["database"]["detail"].startswith("sqlite3")
     assert by_name["SQLite journal_mode"]["detail"] == "wal"
+    assert {"SQLite foreign_keys", "SQLite busy_timeout"} <= set(by_name)
     assert by_name["migrations"]["detail"] == "all applied"
+
+
+@pytest.mark.postgres
+def test_check_names_postgresql_when_it_is_in_use(run, user):
+    if connection.vendor != "postgresql":
+        pytest.skip("not running on PostgreSQL")
+    data = run("check", "--json").json()
+    assert data["ok"] is True
+    by_name = {check["name"]: check for check in data["checks"]}
+    assert by_name["database"]["detail"].startswith("postgresql")
+    assert not any(name.startswith("SQLite") for name in by_name)
 
 
 def test_a_bad_time_zone_or_holiday_country_fails_the_check(run, user, outsider):
