@@ -125,6 +125,7 @@ def _holidays(country: str, year: int) -> frozenset[date]:
 def load_snapshot(user: Any, now: datetime) -> Snapshot:
     conversations = _conversation_facts(user)
     contact_ids = {c.contact_id for c in conversations}
+    conversations += _closed_before_interview(user)
     referrals = list(
         Referral.objects.for_user(user)
         .filter(from_contact__deleted_at__isnull=True, to_contact__deleted_at__isnull=True)
@@ -148,9 +149,10 @@ def load_snapshot(user: Any, now: datetime) -> Snapshot:
 
 
 # Most conversations of a long campaign end here: unanswered or declined. They
-# produce no action of their own; the rules only need to know the person was
-# written to (no "try another door" towards them, no referral nag), so they are
-# read without the costly annotations.
+# produce no action of their own; two rules only need to know the person was
+# written to: "try another door" (colleagues at an organization with an open
+# request) and "referral" (people introduced to the user). So only those are
+# read, and without the costly annotations.
 _CLOSED_BEFORE_INTERVIEW = Q(stage=Stage.CLOSED, held_at__isnull=True, report_back_at__isnull=True)
 
 
@@ -202,13 +204,18 @@ def _conversation_facts(user: Any) -> list[ConversationFacts]:
             "closed_at",
         )
     )
-    return [_conversation(row) for row in rows] + _closed_before_interview(user)
+    return [_conversation(row) for row in rows]
 
 
 def _closed_before_interview(user: Any) -> list[ConversationFacts]:
+    referred = Referral.objects.for_user(user).values("to_contact_id")
     rows = (
         Conversation.objects.for_user(user)
         .filter(_CLOSED_BEFORE_INTERVIEW, contact__deleted_at__isnull=True)
+        .filter(
+            Q(contact__organization_id__in=_open_request_organizations(user))
+            | Q(contact_id__in=referred)
+        )
         .values_list(
             "id", "contact_id", "career_path_id", "created_at", "requested_at", "closed_at"
         )
@@ -253,6 +260,14 @@ def _conversation(row: dict[str, Any]) -> ConversationFacts:
         thanked_at=row["thanked_at"],
         report_back_at=row["report_back_at"],
         closed_at=row["closed_at"],
+    )
+
+
+def _open_request_organizations(user: Any) -> Any:
+    return (
+        Conversation.objects.for_user(user)
+        .filter(stage__in=_OPEN_REQUEST_STAGES, contact__organization__isnull=False)
+        .values("contact__organization_id")
     )
 
 
