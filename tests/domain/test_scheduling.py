@@ -199,3 +199,11 @@ def test_without_the_contacts_zone_the_users_zone_is_assumed_and_said():
     assert not proposal.contact_zone_known
     assert "no time zone on file" in proposal.notes[0]
     assert snippet(proposal).splitlines()[1] == "- Tue 1 Dec, 10:00–10:30 (America/New_York time)"
+
+
+def test_the_docstring_example_holds():
+    import doctest
+
+    from coffeechat.domain import scheduling
+
+    assert doctest.testmod(scheduling).failed == 0
