@@ -20,6 +20,7 @@ from icalendar import Calendar, Event
 from coffeechat.core.models import CalendarFeed, Conversation, hash_secret
 from coffeechat.domain.types import ActionKind
 from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.ical_zones import add_vtimezones
 from coffeechat.services.invites import interview_event, new_calendar
 from coffeechat.services.today import today_for
 
@@ -60,14 +61,14 @@ def feed_ics(user: Any, now: datetime, *, base_url: str = "") -> bytes:
     calendar = _calendar(user, now, since=since, base_url=base_url)
     for event in _action_events(user, now, base_url):
         calendar.add_component(event)
-    calendar.add_missing_timezones()
+    add_vtimezones(calendar)
     return calendar.to_ical()
 
 
 def export_ics(user: Any, now: datetime) -> bytes:
     """Every booked interview, past and future (``coffeechat export ics``)."""
     calendar = _calendar(user, now, since=None, base_url="")
-    calendar.add_missing_timezones()
+    add_vtimezones(calendar)
     return calendar.to_ical()
 
 

@@ -16,6 +16,7 @@ from icalendar import Alarm, Calendar, Event, vCalAddress, vText
 from coffeechat.core.models import Conversation, PlannedQuestion
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.errors import InvalidInput
+from coffeechat.services.ical_zones import add_vtimezones
 
 PRODID = "-//coffeechat//coffeechat//EN"
 REMINDER = timedelta(minutes=15)
@@ -55,7 +56,7 @@ def invite_ics(conversation: Conversation, now: datetime | None = None) -> bytes
     calendar.add_component(
         interview_event(conversation, stamp=now or conversation.updated_at, for_contact=True)
     )
-    calendar.add_missing_timezones()
+    add_vtimezones(calendar)
     return calendar.to_ical()
 
 
