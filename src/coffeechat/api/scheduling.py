@@ -14,6 +14,7 @@ from coffeechat.core.models import Conversation
 from coffeechat.services import invites
 from coffeechat.services import scheduling as service
 from coffeechat.services.crm import get_owned
+from coffeechat.services.errors import NotFound
 
 router = Router(tags=["scheduling"])
 
@@ -87,7 +88,7 @@ def get_invite(request: HttpRequest, conversation_id: int):
     404 when no interview is booked."""
     conversation = get_owned(request.auth, Conversation, conversation_id)
     if conversation.starts_at is None:
-        return 404, {"message": "No interview is booked yet, so there is no invite."}
+        raise NotFound("No interview is booked yet, so there is no invite.")
     response = HttpResponse(
         invites.invite_ics(conversation), content_type="text/calendar; charset=utf-8"
     )
