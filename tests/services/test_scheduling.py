@@ -82,8 +82,8 @@ def test_another_booked_interview_blocks_its_time_and_the_buffer(user, now):
     times = propose_times(user, second.pk, now)
     assert times.rows == []
     assert "No 30-minute slot" in times.snippet
-    # The booked conversation itself is not blocked by its own booking (rescheduling).
-    assert local_starts(propose_times(user, first.pk, now)) == ["Wed 04 10:00", "Wed 04 10:30"]
+    # The booked conversation is not blocked by its own booking (rescheduling next to it).
+    assert local_starts(propose_times(user, first.pk, now)) == ["Wed 04 10:30"]
 
 
 @pytest.mark.django_db
@@ -205,3 +205,11 @@ def test_availability_is_saved_in_day_order(user):
         {"weekday": 0, "start": "09:00", "end": "10:30"},
         {"weekday": 4, "start": "13:00", "end": "15:00"},
     ]
+
+
+@pytest.mark.django_db
+def test_the_booked_time_is_not_offered_again(user, now):
+    set_windows(user, ("2", "10:00", "11:00"))
+    conversation = make_conversation(user, now)
+    book_slot(user, conversation.pk, "2026-11-04T10:00:00-05:00", now)
+    assert local_starts(propose_times(user, conversation.pk, now)) == ["Wed 04 10:30"]

@@ -47,6 +47,7 @@ class SlotRequest:
     notice: timedelta = timedelta(hours=24)
     step: timedelta = timedelta(minutes=30)
     business_hours: tuple[time, time] = DEFAULT_BUSINESS_HOURS
+    taken: Container[datetime] = frozenset()  # starts not to offer again (the current booking)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +151,11 @@ def _existing(wall: datetime, zone: ZoneInfo) -> datetime | None:
 
 
 def _fits(slot: Slot, request: SlotRequest, contact_zone: ZoneInfo) -> bool:
-    return _in_business_hours(slot, contact_zone, request) and not _clashes(slot, request)
+    return (
+        slot.start not in request.taken
+        and _in_business_hours(slot, contact_zone, request)
+        and not _clashes(slot, request)
+    )
 
 
 def _in_business_hours(slot: Slot, zone: ZoneInfo, request: SlotRequest) -> bool:

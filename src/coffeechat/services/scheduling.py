@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zoneinfo
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -128,6 +128,7 @@ def propose_times(
         contact_holidays=holiday_dates(contact_country, years),
         busy=_booked(user, conversation, now),
         count=count,
+        taken=frozenset(filter(None, [conversation.starts_at])),
     )
     proposal = propose_slots(request)
     notes = list(proposal.notes)
@@ -210,8 +211,3 @@ def cancel_interview(user: Any, conversation_id: object, now: datetime) -> Conve
     return journey.record_event(
         user, conversation_id, {"type": "closed", "reason": "cancelled"}, now
     )
-
-
-def interview_day(conversation: Conversation, zone: ZoneInfo) -> date | None:
-    start = conversation.starts_at
-    return start.astimezone(zone).date() if start else None

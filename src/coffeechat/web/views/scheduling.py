@@ -30,10 +30,19 @@ def propose(request: HttpRequest, pk: int, error: str = "", status: int = 200) -
         count = service.DEFAULT_SLOTS
     count = min(max(count, 1), service.MAX_SLOTS)
     times = service.propose_times(request.user, pk, now(), count)
+    start, proposal = conversation.starts_at, times.proposal
+    booked_for_contact = None
+    if (
+        start
+        and proposal.contact_zone_known
+        and proposal.contact_zone.key != conversation.time_zone
+    ):
+        booked_for_contact = start.astimezone(proposal.contact_zone)
     context = {
         "conversation": conversation,
         "contact": conversation.contact,
         "times": times,
+        "booked_for_contact": booked_for_contact,
         "count": count,
         "count_choices": COUNT_CHOICES,
         "profile": ensure_profile(request.user),
