@@ -61,3 +61,32 @@ def test_propose_copy_and_book(signed_in_page, screenshot, width, name):
     expect(page.get_by_text("Booked for")).to_be_visible()
     expect(page.get_by_role("link", name="Download invite (.ics)")).to_be_visible()
     screenshot(f"propose-times-booked-{name}")
+
+
+def test_availability_rows_and_the_calendar_feed(signed_in_page, screenshot):
+    page = signed_in_page
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(page.base_url + "/settings/availability/")
+    page.get_by_label("Row 1 day").select_option(label="Tuesday")
+    page.get_by_label("Row 1 from").fill("09:00")
+    page.get_by_label("Row 1 to").fill("08:00")
+    page.get_by_role("button", name="Add a window").click()
+    page.get_by_label("Row 3 day").select_option(label="Thursday")
+    page.get_by_label("Row 3 from").fill("13:00")
+    page.get_by_label("Row 3 to").fill("15:30")
+    page.get_by_role("button", name="Save availability").click()
+    expect(page.get_by_role("alert")).to_contain_text("Row 1: the window ends before it starts.")
+    expect(page.get_by_label("Row 3 to")).to_have_value("15:30")  # nothing typed is lost
+    screenshot("availability-error-phone")
+    page.get_by_label("Row 1 to").fill("11:00")
+    page.get_by_role("button", name="Save availability").click()
+    expect(page.get_by_text("Availability saved.")).to_be_visible()
+    expect(page.get_by_label("Row 2 from")).to_have_value("13:00")
+    screenshot("availability-phone")
+
+    page.goto(page.base_url + "/settings/calendar-feed/")
+    page.get_by_role("button", name="Create my feed address").click()
+    address = page.get_by_label("Feed address").input_value()
+    assert "/calendar/" in address and address.endswith(".ics")
+    screenshot("calendar-feed-phone")
+    assert page.request.get(address).status == 200

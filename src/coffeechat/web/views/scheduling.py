@@ -117,13 +117,18 @@ def availability(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Availability saved. New slot proposals use it.")
             return redirect("web:availability")
     context = {
-        "rows": [*rows, *[availability_service.Row("0", "", "")] * BLANK_ROWS],
+        "rows": [*rows, *[availability_service.Row("0", "", "")] * _blanks_to_add(rows)],
         "days": list(enumerate(availability_service.DAY_NAMES)),
         "errors": errors,
         "profile": profile,
         "section": "web:profile",
     }
     return render(request, "web/availability.html", context, status=status)
+
+
+def _blanks_to_add(rows: list[availability_service.Row]) -> int:
+    """Room for new windows, without piling up empty rows on every refused save."""
+    return max(0, BLANK_ROWS - sum(row.blank for row in rows))
 
 
 @login_required
