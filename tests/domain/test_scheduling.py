@@ -207,3 +207,10 @@ def test_the_docstring_example_holds():
     from coffeechat.domain import scheduling
 
     assert doctest.testmod(scheduling).failed == 0
+
+
+def test_a_start_already_taken_is_not_offered_again():
+    taken = moment("2026-12-01 10:00", NY)
+    proposal = propose_slots(request(taken=frozenset({taken})))
+    assert "2026-12-01 10:00" not in starts(proposal, NY)
+    assert "2026-12-01 10:30" in starts(proposal, NY)
