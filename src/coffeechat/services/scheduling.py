@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import zoneinfo
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from functools import cache
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -98,6 +98,12 @@ def country_of_zone(name: str) -> str | None:
     return code if code and code in supported_countries() else None
 
 
+@lru_cache(maxsize=64)
+def _holidays(country: str, year: int) -> frozenset[date]:
+    # Two weeks ahead can cross New Year; the years either side cover it.
+    return holiday_dates(country or None, range(year - 1, year + 2))
+
+
 def windows_of(profile: Profile) -> list[Window]:
     try:
         return availability_from_json(profile.availability or [])
@@ -116,7 +122,6 @@ def propose_times(
     contact: Contact = conversation.contact
     user_zone = ZoneInfo(profile.time_zone)
     contact_zone = zone_or_none(contact.time_zone)
-    years = range(now.year - 1, now.year + 2)
     contact_country = country_of_zone(contact.time_zone) if contact_zone else None
     request = SlotRequest(
         now=now,
@@ -124,8 +129,8 @@ def propose_times(
         windows=windows_of(profile),
         minutes=conversation.planned_minutes,
         contact_zone=contact_zone,
-        user_holidays=holiday_dates(profile.holiday_country or None, years),
-        contact_holidays=holiday_dates(contact_country, years),
+        user_holidays=_holidays(profile.holiday_country, now.year),
+        contact_holidays=_holidays(contact_country or "", now.year),
         busy=_booked(user, conversation, now),
         count=count,
         taken=frozenset(filter(None, [conversation.starts_at])),
