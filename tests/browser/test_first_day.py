@@ -46,7 +46,11 @@ def test_a_new_user_loads_sample_data_and_watches_today_react(signed_in_page, sc
     assert f"Propose times to {name}" in _titles(page, "schedule")
 
     # Book the interview three days out; the schedule action goes away.
+    # Today's "Propose times" leads to the slot proposals; a time agreed by phone is
+    # recorded from the conversation page instead.
     page.locator('article[data-kind="schedule"]', has_text=name).get_by_role("link").click()
+    expect(page.locator("h1")).to_have_text(f"Propose times to {name}")
+    page.get_by_role("link", name=f"← Conversation with {name}").click()
     booking = page.get_by_role("form", name="Interview scheduled")
     start = (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%dT10:00")
     booking.get_by_label("Starts (their calendar's wall time)").fill(start)

@@ -29,3 +29,7 @@ api.add_router("/contacts", contacts.router)
 api.add_router("/organizations", organizations.router)
 api.add_router("/career-paths", career_paths.router)
 api.add_router("/conversations", conversations.router)
+# Scheduling: slots and the invite, beside the conversations router (distinct paths).
+from coffeechat.api import scheduling  # noqa: E402
+
+api.add_router("/conversations", scheduling.router)

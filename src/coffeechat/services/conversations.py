@@ -173,6 +173,8 @@ def stage_before_closing(conversation: Conversation) -> Stage:
 def _schedule(conversation: Conversation, form: EventForm, at: datetime) -> None:
     start = form.local_start()
     assert start is not None  # the form requires it for this event
+    if conversation.start_date is not None:
+        conversation.invite_sequence += 1  # scheduling: a reschedule updates the invite
     conversation.start_date, conversation.start_time = start.date(), start.time()
     conversation.time_zone = form.cleaned_data["time_zone"]
     conversation.planned_minutes = form.cleaned_data.get("minutes") or conversation.planned_minutes
@@ -184,6 +186,8 @@ def _schedule(conversation: Conversation, form: EventForm, at: datetime) -> None
 
 
 def _close(conversation: Conversation, at: datetime, reason: CloseReason) -> None:
+    if conversation.start_date is not None and conversation.held_at is None:
+        conversation.invite_sequence += 1  # scheduling: the invite becomes a cancellation
     conversation.closed_at = at
     conversation.close_reason = reason.value
 

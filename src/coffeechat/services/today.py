@@ -125,6 +125,8 @@ def url_for(action: Action) -> str:
         return reverse("web:contact", args=[action.contact_id])
     if kind is ActionKind.REFLECT and action.career_path_id:
         return reverse("web:path", args=[action.career_path_id])
+    if kind is ActionKind.SCHEDULE and action.conversation_id:  # scheduling
+        return reverse("web:conversation_propose", args=[action.conversation_id])
     if action.conversation_id:
         anchor = _CONVERSATION_ANCHORS.get(kind, "progress")
         return reverse("web:conversation", args=[action.conversation_id]) + f"#{anchor}"

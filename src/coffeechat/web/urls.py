@@ -7,6 +7,7 @@ from coffeechat.web.views import (
     organizations,
     paths,
     profile,
+    scheduling,
     today,
     trash,
 )
@@ -51,4 +52,12 @@ urlpatterns = [
     path("trash/", trash.trash_list, name="trash"),
     path("trash/<str:kind>/<int:pk>/", trash.move_to_trash, name="trash_move"),
     path("trash/<str:kind>/<int:pk>/restore/", trash.restore, name="trash_restore"),
+    # Scheduling: propose times, book, invites, availability, the calendar feed.
+    path("conversations/<int:pk>/propose/", scheduling.propose, name="conversation_propose"),
+    path("conversations/<int:pk>/book/", scheduling.book, name="conversation_book"),
+    path("conversations/<int:pk>/cancel/", scheduling.cancel, name="conversation_cancel"),
+    path("conversations/<int:pk>/invite.ics", scheduling.invite, name="conversation_invite"),
+    path("settings/availability/", scheduling.availability, name="availability"),
+    path("settings/calendar-feed/", scheduling.feed_settings, name="calendar_feed"),
+    path("calendar/<str:secret>.ics", scheduling.feed, name="calendar_feed_ics"),
 ]

@@ -1,4 +1,10 @@
-from coffeechat.core.models.accounts import ApiToken, ImportBatch, SignInLink, hash_secret
+from coffeechat.core.models.accounts import (
+    ApiToken,
+    CalendarFeed,
+    ImportBatch,
+    SignInLink,
+    hash_secret,
+)
 from coffeechat.core.models.base import OwnedModel, OwnedQuerySet
 from coffeechat.core.models.conversations import (
     ActionItem,
@@ -13,6 +19,7 @@ from coffeechat.core.models.people import CareerPath, Contact, Organization, Pro
 __all__ = [
     "ActionItem",
     "ApiToken",
+    "CalendarFeed",
     "CareerPath",
     "Contact",
     "Conversation",

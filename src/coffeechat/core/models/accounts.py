@@ -51,3 +51,21 @@ class ImportBatch(OwnedModel):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+# Scheduling: the private calendar feed.
+class CalendarFeed(models.Model):
+    """The secret behind a user's calendar feed URL; only its hash is kept.
+
+    One per user: resetting replaces the row, so the old URL stops working at once.
+    """
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Calendar feed of user {self.owner_id}"

@@ -77,6 +77,9 @@ class Conversation(OwnedModel):
     report_back_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     close_reason = models.CharField(max_length=16, choices=choices(CloseReason), blank=True)
+    # Scheduling: the .ics SEQUENCE; every reschedule or cancellation raises it so
+    # calendar apps replace the invite they already hold instead of ignoring it.
+    invite_sequence = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-created_at"]

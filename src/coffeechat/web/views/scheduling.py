@@ -1,0 +1,169 @@
+"""Scheduling pages: propose times, book, the invite, availability and the calendar feed."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from coffeechat.core.models import Conversation
+from coffeechat.services import availability as availability_service
+from coffeechat.services import calendar_feed, invites
+from coffeechat.services import scheduling as service
+from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.errors import InvalidInput
+from coffeechat.web.views.common import now, owned_or_404
+
+COUNT_CHOICES = (3, 5, 8)
+BLANK_ROWS = 2
+
+
+@login_required
+def propose(request: HttpRequest, pk: int, error: str = "", status: int = 200) -> HttpResponse:
+    conversation = owned_or_404(request.user, Conversation, pk)
+    try:
+        count = int(request.GET.get("count", service.DEFAULT_SLOTS))
+    except ValueError:
+        count = service.DEFAULT_SLOTS
+    count = min(max(count, 1), service.MAX_SLOTS)
+    times = service.propose_times(request.user, pk, now(), count)
+    start, proposal = conversation.starts_at, times.proposal
+    booked_for_contact = None
+    if (
+        start
+        and proposal.contact_zone_known
+        and proposal.contact_zone.key != conversation.time_zone
+    ):
+        booked_for_contact = start.astimezone(proposal.contact_zone)
+    context = {
+        "conversation": conversation,
+        "contact": conversation.contact,
+        "times": times,
+        "booked_for_contact": booked_for_contact,
+        "count": count,
+        "count_choices": COUNT_CHOICES,
+        "profile": ensure_profile(request.user),
+        "cancelled": invites.is_cancelled(conversation),
+        "error": error,
+        "section": "web:conversations",
+    }
+    return render(request, "web/propose.html", context, status=status)
+
+
+@login_required
+@require_POST
+def book(request: HttpRequest, pk: int) -> HttpResponse:
+    owned_or_404(request.user, Conversation, pk)
+    try:
+        conversation = service.book_slot(request.user, pk, request.POST.get("start", ""), now())
+    except InvalidInput as exc:
+        return propose(request, pk, error=exc.summary(), status=422)
+    start = conversation.starts_at
+    messages.success(
+        request,
+        f"Booked for {start:%a %-d %b, %H:%M} ({conversation.time_zone}). "
+        "Download the invite and send it to them.",
+    )
+    return redirect(reverse("web:conversation_propose", args=[pk]))
+
+
+@login_required
+@require_POST
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    owned_or_404(request.user, Conversation, pk)
+    try:
+        service.cancel_interview(request.user, pk, now())
+    except InvalidInput as exc:
+        return propose(request, pk, error=exc.summary(), status=422)
+    messages.success(
+        request, "Interview cancelled. Send them the updated invite so it leaves their calendar."
+    )
+    return redirect(reverse("web:conversation_propose", args=[pk]))
+
+
+@login_required
+@require_GET
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = owned_or_404(request.user, Conversation, pk)
+    try:
+        body = invites.invite_ics(conversation)
+    except InvalidInput as exc:
+        raise Http404(exc.summary()) from exc
+    return ics_response(body, invites.invite_filename(conversation), "REQUEST")
+
+
+def ics_response(body: bytes, filename: str, method: str = "") -> HttpResponse:
+    content_type = "text/calendar; charset=utf-8" + (f"; method={method}" if method else "")
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def availability(request: HttpRequest) -> HttpResponse:
+    profile = ensure_profile(request.user)
+    status, errors = 200, []
+    rows = availability_service.rows_of(profile)
+    if request.method == "POST":
+        rows = availability_service.rows_from_post(request.POST)
+        try:
+            availability_service.update_availability(request.user, rows)
+        except InvalidInput as exc:
+            status, errors = 422, exc.errors["availability"]
+        else:
+            messages.success(request, "Availability saved. New slot proposals use it.")
+            return redirect("web:availability")
+    context = {
+        "rows": [*rows, *[availability_service.Row("0", "", "")] * _blanks_to_add(rows)],
+        "days": list(enumerate(availability_service.DAY_NAMES)),
+        "errors": errors,
+        "profile": profile,
+        "section": "web:profile",
+    }
+    return render(request, "web/availability.html", context, status=status)
+
+
+def _blanks_to_add(rows: list[availability_service.Row]) -> int:
+    """Room for new windows, without piling up empty rows on every refused save."""
+    return max(0, BLANK_ROWS - sum(row.blank for row in rows))
+
+
+@login_required
+def feed_settings(request: HttpRequest) -> HttpResponse:
+    secret = ""
+    if request.method == "POST":
+        if request.POST.get("action") == "stop":
+            calendar_feed.stop_feed(request.user)
+            messages.success(request, "Calendar feed stopped. The old address no longer works.")
+            return redirect("web:calendar_feed")
+        secret = calendar_feed.create_feed_secret(request.user)
+    feed_url = (
+        request.build_absolute_uri(reverse("web:calendar_feed_ics", args=[secret]))
+        if secret
+        else ""
+    )
+    context = {
+        "feed": calendar_feed.has_feed(request.user),
+        "feed_url": feed_url,
+        "section": "web:profile",
+    }
+    return render(request, "web/calendar_feed.html", context)
+
+
+@require_GET
+def feed(request: HttpRequest, secret: str) -> HttpResponse:
+    """The calendar app's view: no session, the secret is the only key; anything else is 404."""
+    user = calendar_feed.user_for_feed(secret, now())
+    if user is None:
+        raise Http404("No such calendar feed.")
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    response = ics_response(
+        calendar_feed.feed_ics(user, now(), base_url=base_url), "coffeechat.ics"
+    )
+    response["Content-Disposition"] = 'inline; filename="coffeechat.ics"'
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
