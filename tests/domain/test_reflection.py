@@ -161,3 +161,10 @@ def test_each_suggestion_cites_every_place_it_was_heard():
     (suggestion,) = skills_not_in_profile(heard, ["SQL"])
     assert suggestion.name == "Tableau"
     assert [(h.note_id, h.action_item_id) for h in suggestion.heard] == [(2, None), (None, 9)]
+
+
+def test_a_skill_learnt_through_a_done_action_item_becomes_a_resume_suggestion():
+    heard = [HeardSkill(name="SQL", note_id=1), HeardSkill(name="Tableau", note_id=2)]
+    done = [HeardSkill(name="sql", action_item_id=9, done=True)]
+    by_name = {s.name: s.for_resume for s in skills_not_in_profile(heard + done, [])}
+    assert by_name == {"SQL": True, "Tableau": False}

@@ -246,6 +246,7 @@ class HeardSkill:
     conversation_id: int | None = None
     contact_name: str = ""
     text: str = ""
+    done: bool = False  # a learning action item the user has completed
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +257,14 @@ class SkillSuggestion:
     @property
     def mentions(self) -> int:
         return len(self.heard)
+
+    @property
+    def for_resume(self) -> bool:
+        """Learnt already (a done action item): add it to the resume and profile.
+
+        Otherwise it is a learning suggestion.
+        """
+        return any(mention.done for mention in self.heard)
 
 
 def skill_from_tag(tag: str) -> str | None:
