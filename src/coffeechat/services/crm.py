@@ -101,10 +101,11 @@ def _update(
 
 def update_profile(user: Any, data: dict[str, Any], *, partial: bool = False) -> Profile:
     profile = ensure_profile(user)
+    # reflection (issue 6): read before validating, which already updates the instance.
+    before = self_reflection.profile_lists(profile)
     form = ProfileForm(merged_with_current(ProfileForm, profile, data, partial), instance=profile)
     if not form.is_valid():
         raise InvalidInput(form.errors, form=form)
-    before = self_reflection.profile_lists(profile)  # reflection (issue 6): keep the history
     form.save()
     self_reflection.record_revision(profile, before, source="profile")
     return profile

@@ -1,0 +1,79 @@
+"""The Network list: who is due or overdue for an update, by stay-in-touch cadence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import Max, OuterRef, QuerySet, Subquery
+
+from coffeechat.core.models import Contact, Conversation, Message
+from coffeechat.domain.businessdays import local_date
+from coffeechat.domain.nurture import Cadence, CadenceState, cadence_status
+from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.today import rule_settings
+
+_ORDER = {CadenceState.OVERDUE: 0, CadenceState.DUE: 1, CadenceState.ON_TRACK: 2}
+
+
+@dataclass(frozen=True)
+class NetworkEntry:
+    contact: Contact
+    last_exchange_at: datetime | None
+    cadence: Cadence
+
+
+def with_last_exchange(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
+    """Annotate ``last_message_at`` (sent or received) and ``last_held_at`` (an interview)."""
+    messages = (
+        Message.objects.filter(
+            contact=OuterRef("pk"), sent_at__isnull=False, deleted_at__isnull=True
+        )
+        .values("contact")
+        .annotate(last=Max("sent_at"))
+        .values("last")
+    )
+    held = (
+        Conversation.objects.filter(
+            contact=OuterRef("pk"), held_at__isnull=False, deleted_at__isnull=True
+        )
+        .values("contact")
+        .annotate(last=Max("held_at"))
+        .values("last")
+    )
+    return contacts.annotate(last_message_at=Subquery(messages), last_held_at=Subquery(held))
+
+
+def _last(contact: Any) -> datetime | None:
+    moments = [m for m in (contact.last_message_at, contact.last_held_at) if m is not None]
+    return max(moments) if moments else None
+
+
+def cadence_of(user: Any, contact: Contact, now: datetime) -> Cadence:
+    """One contact's cadence for the contact page."""
+    profile = ensure_profile(user)
+    annotated = with_last_exchange(Contact.objects.filter(pk=contact.pk)).get()
+    return _cadence(annotated, _last(annotated), profile, now)
+
+
+def _cadence(contact: Any, last: datetime | None, profile: Any, now: datetime) -> Cadence:
+    ideal = contact.cadence_days or rule_settings(profile).stay_in_touch_days
+    zone = profile.zone
+    last_day: date | None = local_date(last, zone) if last else None
+    return cadence_status(last_day, max(ideal, 1), today=local_date(now, zone))
+
+
+def network(user: Any, now: datetime) -> list[NetworkEntry]:
+    """Everyone you have exchanged with (not marked do-not-contact), most overdue first."""
+    profile = ensure_profile(user)
+    contacts = with_last_exchange(
+        Contact.objects.for_user(user).filter(do_not_contact=False).select_related("organization")
+    )
+    entries = []
+    for contact in contacts:
+        last = _last(contact)
+        if last is not None:
+            entries.append(NetworkEntry(contact, last, _cadence(contact, last, profile, now)))
+    entries.sort(key=lambda e: (_ORDER[e.cadence.state], e.cadence.ideal_due, e.contact.name))
+    return entries
