@@ -81,3 +81,20 @@ def test_the_self_reflection_guide_fills_the_profile(signed_in_page, screenshot)
     page.get_by_role("button", name="Save to my profile").click()
     expect(page.get_by_text("Autonomy 5 → 4")).to_be_visible()
     screenshot("self-reflection")
+
+
+def test_the_action_items_and_network_pages_with_the_sample_campaign(signed_in_page, screenshot):
+    from coffeechat.services.demo import load_demo
+
+    page = signed_in_page
+    load_demo(page.user, timezone.now(), contacts=0)
+    page.goto(f"{page.base_url}/action-items/")
+    expect(page.get_by_role("heading", name="Action items")).to_be_visible()
+    expect(page.locator("article.action-item").first).to_be_visible()
+    screenshot("action-items")
+    page.locator("article.action-item").first.get_by_role("button", name="Done").click()
+    expect(page.get_by_text("Done:", exact=False).first).to_be_visible()
+
+    page.get_by_role("link", name="Network").first.click()
+    expect(page.get_by_role("heading", name="Network")).to_be_visible()
+    screenshot("network")

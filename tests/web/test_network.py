@@ -5,13 +5,18 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from coffeechat.core.models import Contact, Message
+from coffeechat.core.models import Contact, Conversation, Message
 
 
-def _contact(user, first, *, cadence=None, dnc=False):
-    return Contact.objects.create(
+def _contact(user, first, *, cadence=None, dnc=False, sentiment="positive"):
+    """A contact who answered the request (``sentiment``) long ago."""
+    contact = Contact.objects.create(
         owner=user, first_name=first, last_name="X", cadence_days=cadence, do_not_contact=dnc
     )
+    Conversation.objects.create(
+        owner=user, contact=contact, stage="replied", reply_sentiment=sentiment
+    )
+    return contact
 
 
 def _exchange(user, contact, when, direction="out", sent=True):
@@ -35,12 +40,17 @@ def test_people_past_the_ideal_are_amber_and_past_the_maximum_red(signed_in, use
     _exchange(user, fresh, now - timedelta(days=1), sent=False)  # a draft is no exchange
     quiet = _contact(user, "Quiet", dnc=True)
     _exchange(user, quiet, now - timedelta(days=90))
+    declined = _contact(user, "Declined", sentiment="negative")
+    _exchange(user, declined, now - timedelta(days=90), direction="in")
+    unanswered = Contact.objects.create(owner=user, first_name="Silent", last_name="X")
+    _exchange(user, unanswered, now - timedelta(days=90))
     page = signed_in.get(reverse("web:network")).content.decode()
     due = page.split('id="due-h"', 1)[1].split('id="ok-h"', 1)[0]
     assert due.index("Ruby X") < due.index("Amber X")
     assert "Overdue: 15 days" in due and "Update due: 31 days" in due
     assert "Fresh X" not in due and "Fresh X" in page
     assert "Quiet X" not in page
+    assert "Declined X" not in page and "Silent X" not in page  # not owed updates
 
 
 def test_the_contact_page_shows_the_cadence_colour(signed_in, user):
@@ -50,6 +60,7 @@ def test_the_contact_page_shows_the_cadence_colour(signed_in, user):
     page = signed_in.get(reverse("web:contact", args=[contact.pk])).content.decode()
     assert 'data-cadence="overdue"' in page
     assert "ideal every 30 days, at most 45" in page
-    nobody = _contact(user, "New")
-    page = signed_in.get(reverse("web:contact", args=[nobody.pk])).content.decode()
-    assert "no exchange yet" in page
+    stranger = Contact.objects.create(owner=user, first_name="New", last_name="X")
+    _exchange(user, stranger, timezone.now() - timedelta(days=90))  # a request, never answered
+    page = signed_in.get(reverse("web:contact", args=[stranger.pk])).content.decode()
+    assert "data-cadence" not in page

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 
 from coffeechat.core.models import Contact, Conversation, Message
 from coffeechat.domain.businessdays import local_date
 from coffeechat.domain.nurture import Cadence, CadenceState, cadence_status
+from coffeechat.domain.types import Sentiment
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.today import rule_settings
 
@@ -50,11 +51,24 @@ def _last(contact: Any) -> datetime | None:
     return max(moments) if moments else None
 
 
-def cadence_of(user: Any, contact: Contact, now: datetime) -> Cadence:
-    """One contact's cadence for the contact page."""
+# Your network: people you have talked with or who said yes (or pointed you on).
+# Someone who never answered, or declined, is not owed updates.
+_RELATIONSHIP = Q(held_at__isnull=False) | Q(
+    reply_sentiment__in=[Sentiment.POSITIVE, Sentiment.REFERRAL_ONLY]
+)
+
+
+def cadence_of(user: Any, contact: Contact, now: datetime) -> Cadence | None:
+    """One contact's cadence for the contact page; None until they are in your network."""
     profile = ensure_profile(user)
-    annotated = with_last_exchange(Contact.objects.filter(pk=contact.pk)).get()
-    return _cadence(annotated, _last(annotated), profile, now)
+    related = Conversation.objects.filter(
+        _RELATIONSHIP, contact=OuterRef("pk"), deleted_at__isnull=True
+    )
+    annotated = with_last_exchange(Contact.objects.filter(pk=contact.pk, owner=user))
+    found = annotated.filter(Exists(related)).first()
+    if found is None:
+        return None
+    return _cadence(found, _last(found), profile, now)
 
 
 def _cadence(contact: Any, last: datetime | None, profile: Any, now: datetime) -> Cadence:
@@ -65,10 +79,15 @@ def _cadence(contact: Any, last: datetime | None, profile: Any, now: datetime) -
 
 
 def network(user: Any, now: datetime) -> list[NetworkEntry]:
-    """Everyone you have exchanged with (not marked do-not-contact), most overdue first."""
+    """Your network (not marked do-not-contact), most overdue first."""
     profile = ensure_profile(user)
+    related = Conversation.objects.filter(
+        _RELATIONSHIP, contact=OuterRef("pk"), deleted_at__isnull=True
+    )
     contacts = with_last_exchange(
-        Contact.objects.for_user(user).filter(do_not_contact=False).select_related("organization")
+        Contact.objects.for_user(user)
+        .filter(Exists(related), do_not_contact=False)
+        .select_related("organization")
     )
     entries = []
     for contact in contacts:
