@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-from ninja import Router, Schema
+from datetime import datetime
 
-from coffeechat.api.common import READ_ERRORS
+from django.http import HttpRequest
+from ninja import Router, Schema, Status
+
+from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
 from coffeechat.services import reflection
 
 router = Router(tags=["reflection"])
@@ -53,7 +55,69 @@ def get_fit(request: HttpRequest, career_path_id: int):
     ``score`` is ``sum(weight x rating) / sum(weight)`` over the rated criteria;
     each criterion lists the ids of the notes cited as evidence for its rating.
     """
-    r = reflection.reflect_on_path(request.auth, career_path_id)
+    return _fit(request.auth, career_path_id)
+
+
+class RatingIn(Schema):
+    kind: str
+    name: str
+    rating: int | None = None  # None clears the rating
+    evidence_note_ids: list[int] = []
+
+
+class RatingsIn(Schema):
+    ratings: list[RatingIn]
+
+
+@router.put(
+    "/{career_path_id}/fit",
+    response={200: FitOut, **WRITE_ERRORS},
+    summary="Rate a career path's fit",
+)
+def put_fit(request: HttpRequest, career_path_id: int, payload: RatingsIn):
+    """Rate the criteria sent (others keep their ratings), each citing notes by id.
+
+    A criterion must be one of your profile's interests, skills or values;
+    refused items are named ``kind:name`` in ``errors`` and nothing is saved.
+    """
+    items = [
+        {"kind": r.kind, "name": r.name, "score": r.rating, "note_ids": r.evidence_note_ids}
+        for r in payload.ratings
+    ]
+    reflection.save_ratings(request.auth, career_path_id, items)
+    return _fit(request.auth, career_path_id)
+
+
+class ReviewIn(Schema):
+    status: str
+    reason: str = ""
+
+
+class ReviewOut(Schema):
+    id: int
+    status: str
+    previous_status: str
+    reason: str
+    decided_at: datetime
+    fit_score: float | None
+
+
+@router.post(
+    "/{career_path_id}/reviews",
+    response={201: ReviewOut, **WRITE_ERRORS},
+    summary="Record a review of a career path",
+)
+def post_review(request: HttpRequest, career_path_id: int, payload: ReviewIn):
+    """Log a dated decision and set the path's status; a changed status needs a ``reason``.
+
+    Sets ``last_reviewed_at``, which resets Today's ``reflect`` action.
+    """
+    decision = reflection.review_path(request.auth, career_path_id, payload.dict(), now())
+    return Status(201, decision)
+
+
+def _fit(user: object, career_path_id: int) -> dict[str, object]:
+    r = reflection.reflect_on_path(user, career_path_id)
     return {
         "career_path_id": r.path.pk,
         "title": r.path.title,
