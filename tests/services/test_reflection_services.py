@@ -61,3 +61,16 @@ def test_the_action_items_page_costs_the_same_queries_for_few_and_many_items(sig
             user, {"text": f"S{i}", "kind": "skill", "conversation": conversation.pk}
         )
     assert _queries(signed_in, url) == few
+
+
+def test_the_sample_campaign_rates_its_paths_citing_real_notes(user, now):
+    from coffeechat.services.demo import load_demo
+    from coffeechat.services.reflection import compare_paths, reflect_on_path
+
+    load_demo(user, now, contacts=0)
+    columns = {c.path.title: c for c in compare_paths(user).columns}
+    assert columns["UX research"].fit.score is not None
+    ux = reflect_on_path(user, columns["UX research"].path.pk)
+    cited = [view for view in ux.rows if view.evidence]
+    assert len(cited) == 5
+    assert all(note.owner_id == user.pk for view in cited for note in view.evidence)
