@@ -98,3 +98,10 @@ def test_the_action_items_and_network_pages_with_the_sample_campaign(signed_in_p
     page.get_by_role("link", name="Network").first.click()
     expect(page.get_by_role("heading", name="Network")).to_be_visible()
     screenshot("network")
+
+    page.goto(f"{page.base_url}/paths/compare/")
+    expect(page.locator("table.compare thead")).to_contain_text("Product management")
+    screenshot("compare-paths-sample")
+    page.locator("table.compare thead").get_by_role("link", name="UX research").click()
+    expect(page.locator(".evidence").first).to_be_visible()
+    screenshot("reflection-sample")
