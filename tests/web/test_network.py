@@ -64,3 +64,20 @@ def test_the_contact_page_shows_the_cadence_colour(signed_in, user):
     _exchange(user, stranger, timezone.now() - timedelta(days=90))  # a request, never answered
     page = signed_in.get(reverse("web:contact", args=[stranger.pk])).content.decode()
     assert "data-cadence" not in page
+
+
+def test_the_introducers_page_lists_who_they_introduced_and_whether_you_talked(signed_in, user):
+    from coffeechat.core.models import Referral
+
+    ana = Contact.objects.create(owner=user, first_name="Ana", last_name="Ruiz")
+    sam = Contact.objects.create(owner=user, first_name="Sam", last_name="Lee")
+    kim = Contact.objects.create(owner=user, first_name="Kim", last_name="Ho")
+    held = timezone.now() - timedelta(days=1)
+    Conversation.objects.create(owner=user, contact=sam, stage="held", held_at=held)
+    for person in (sam, sam, kim):  # Sam noted twice: listed once
+        Referral.objects.create(owner=user, from_contact=ana, to_contact=person)
+    page = signed_in.get(reverse("web:contact", args=[ana.pk])).content.decode()
+    section = page.split('id="introductions"', 1)[1].split("</section>", 1)[0]
+    assert section.count("Sam Lee") == 1
+    assert "you talked on" in section.split("Kim Ho")[0]
+    assert "not talked yet" in section.split("Kim Ho")[1]

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 
-from coffeechat.core.models import Contact, Conversation, Message
+from coffeechat.core.models import Contact, Conversation, Message, Referral
 from coffeechat.domain.businessdays import local_date
 from coffeechat.domain.nurture import Cadence, CadenceState, cadence_status
 from coffeechat.domain.types import Sentiment
@@ -96,3 +96,39 @@ def network(user: Any, now: datetime) -> list[NetworkEntry]:
             entries.append(NetworkEntry(contact, last, _cadence(contact, last, profile, now)))
     entries.sort(key=lambda e: (_ORDER[e.cadence.state], e.cadence.ideal_due, e.contact.name))
     return entries
+
+
+@dataclass(frozen=True)
+class Introduction:
+    """Someone this contact introduced you to, and whether you have talked yet."""
+
+    contact: Contact
+    held_at: datetime | None
+    context: str
+
+
+def introductions_by(user: Any, contact: Contact) -> list[Introduction]:
+    """The people ``contact`` introduced you to, for the 'thank the introducer' nudge."""
+    held = (
+        Conversation.objects.filter(
+            contact=OuterRef("to_contact"), held_at__isnull=False, deleted_at__isnull=True
+        )
+        .order_by("held_at")
+        .values("held_at")[:1]
+    )
+    referrals = (
+        Referral.objects.for_user(user)
+        .filter(from_contact=contact, to_contact__deleted_at__isnull=True)
+        .select_related("to_contact")
+        .annotate(first_held_at=Subquery(held))
+        .order_by("created_at")
+    )
+    seen: set[int] = set()
+    found = []
+    for referral in referrals:
+        if referral.to_contact_id not in seen:
+            seen.add(referral.to_contact_id)
+            found.append(
+                Introduction(referral.to_contact, referral.first_held_at, referral.context)
+            )
+    return found
