@@ -81,6 +81,8 @@ def test_the_self_reflection_guide_fills_the_profile(signed_in_page, screenshot)
     page.get_by_role("button", name="Save to my profile").click()
     expect(page.get_by_text("Autonomy 5 → 4")).to_be_visible()
     screenshot("self-reflection")
+    page.set_viewport_size({"width": 375, "height": 800})
+    screenshot("self-reflection-phone")
 
 
 def test_the_action_items_and_network_pages_with_the_sample_campaign(signed_in_page, screenshot):
@@ -92,6 +94,9 @@ def test_the_action_items_and_network_pages_with_the_sample_campaign(signed_in_p
     expect(page.get_by_role("heading", name="Action items")).to_be_visible()
     expect(page.locator("article.action-item").first).to_be_visible()
     screenshot("action-items")
+    page.set_viewport_size({"width": 375, "height": 800})
+    screenshot("action-items-phone")
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.locator("article.action-item").first.get_by_role("button", name="Done").click()
     expect(page.get_by_text("Done:", exact=False).first).to_be_visible()
 
