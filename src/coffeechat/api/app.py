@@ -6,7 +6,9 @@ Docs at /api/v1/docs, the schema at /api/v1/openapi.json.
 from ninja import NinjaAPI
 
 from coffeechat.api import career_paths, contacts, conversations, organizations, profile, today
+from coffeechat.api.action_items import router as action_items_router  # reflection (issue 6)
 from coffeechat.api.auth import BearerToken, SessionWithCsrf, install_error_handlers
+from coffeechat.api.reflection import router as reflection_router  # reflection (issue 6)
 
 api = NinjaAPI(
     title="coffeechat API",
@@ -33,3 +35,6 @@ api.add_router("/conversations", conversations.router)
 from coffeechat.api import scheduling  # noqa: E402
 
 api.add_router("/conversations", scheduling.router)
+# reflection (issue 6)
+api.add_router("/career-paths", reflection_router)
+api.add_router("/action-items", action_items_router)

@@ -103,6 +103,17 @@ def build_parser() -> argparse.ArgumentParser:
         commands, "check", "coffeechat.cli.check:check", "check the configuration and database"
     )
     _json_option(check)
+
+    # reflection (issue 6)
+    fit = _command(
+        commands,
+        "fit",
+        "coffeechat.cli.reflection:fit",
+        "compare your career paths by fit, or show one path's fit matrix",
+    )
+    fit.add_argument("path", nargs="?", type=int, metavar="PATH_ID", help="one career path's id")
+    _user_option(fit)
+    _json_option(fit)
     return parser
 
 

@@ -55,6 +55,7 @@ SNAPSHOT_RULES: tuple[SnapshotRule, ...] = (
     network.stay_in_touch,
     network.action_items,
     network.reflect,
+    network.thank_introducer,  # nurture (issue 6)
 )
 
 

@@ -195,3 +195,48 @@ def _held_per_path(
         if conversation.career_path_id is not None and conversation.held_at is not None:
             held[conversation.career_path_id].append(utc(conversation.held_at))
     return held
+
+
+# Nurture (issue 6)
+
+
+def thank_introducer(ctx: RuleContext) -> Iterator[Action]:
+    """Thank X for introducing you to Y, once the conversation with Y was held.
+
+    Due ``thank_introducer_days`` after the first interview held with Y; any
+    message the user sends X after that interview counts as the thanks. One
+    action per introducer and introduced person, however often it was noted.
+    """
+    days = ctx.settings.thank_introducer_days
+    seen: set[tuple[int, int]] = set()
+    for referral in sorted(ctx.snapshot.referrals, key=lambda r: (utc(r.created_at), r.id)):
+        pair = (referral.from_contact_id, referral.to_contact_id)
+        introducer = ctx.active(referral.from_contact_id)
+        introduced = ctx.contacts.get(referral.to_contact_id)
+        if pair in seen or introducer is None or introduced is None:
+            continue
+        seen.add(pair)
+        held = _first_held(introduced, ctx)
+        if held is None or _thanked_since(introducer, held):
+            continue
+        yield ctx.action(
+            kind=ActionKind.THANK_INTRODUCER,
+            title=f"Thank {introducer.name} for introducing you to {introduced.name}",
+            reason=(
+                f"Introducer rule: you talked with {introduced.name} on "
+                f"{ctx.day(ctx.local(held))}; tell {introducer.name} how it went within "
+                f"{plural(days, 'day')}."
+            ),
+            due=ctx.local(held) + timedelta(days=days),
+            contact=introducer,
+            referral_id=referral.id,
+        )
+
+
+def _first_held(contact: ContactFacts, ctx: RuleContext) -> datetime | None:
+    held = [utc(c.held_at) for c in ctx.conversations_of.get(contact.id, ()) if c.held_at]
+    return min(held) if held else None
+
+
+def _thanked_since(introducer: ContactFacts, held: datetime) -> bool:
+    return introducer.last_sent_at is not None and utc(introducer.last_sent_at) >= held

@@ -62,6 +62,7 @@ class ActionKind(StrEnum):
     STAY_IN_TOUCH = "stay_in_touch"
     ACTION_ITEM = "action_item"
     REFLECT = "reflect"
+    THANK_INTRODUCER = "thank_introducer"  # nurture (issue 6)
 
 
 class Bucket(StrEnum):
@@ -144,6 +145,12 @@ class RuleSettings:
         3, "Business days within which a reply counts as quick."
     )
     upcoming_days: int = _setting(7, "Days ahead the Today list shows upcoming actions.")
+    # nurture (issue 6)
+    thank_introducer_days: int = _setting(
+        2,
+        "Days after an interview with someone you were introduced to by which to thank "
+        "the person who introduced you.",
+    )
 
     @classmethod
     def field_help(cls) -> dict[str, str]:
@@ -205,6 +212,9 @@ class ContactFacts:
     last_exchange_at: datetime | None
     referred_by_id: int | None = None
     referred_by_name: str | None = None
+    # The last message the user sent them (nurture, issue 6): a thank-you to an
+    # introducer counts from here.
+    last_sent_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

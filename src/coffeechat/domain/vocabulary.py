@@ -148,6 +148,7 @@ LABELS: dict[str, str] = {
     "stay_in_touch": "Stay in touch",
     "action_item": "Action item",
     "reflect": "Reflect",
+    "thank_introducer": "Thank the introducer",
     # close reasons
     "done": "Done",
     "declined": "Declined",

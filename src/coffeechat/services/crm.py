@@ -13,14 +13,17 @@ from django.db import models, transaction
 from django.forms.models import model_to_dict
 
 from coffeechat.core.models import (
+    ActionItem,
     CareerPath,
     Contact,
     Conversation,
     Note,
+    OpenQuestion,
     Organization,
     OwnedModel,
     Profile,
 )
+from coffeechat.services import self_reflection
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.services.forms import (
@@ -37,6 +40,9 @@ TRASHABLE: dict[str, type[OwnedModel]] = {
     "contact": Contact,
     "conversation": Conversation,
     "note": Note,
+    # reflection (issue 6)
+    "action_item": ActionItem,
+    "open_question": OpenQuestion,
 }
 
 
@@ -95,10 +101,13 @@ def _update(
 
 def update_profile(user: Any, data: dict[str, Any], *, partial: bool = False) -> Profile:
     profile = ensure_profile(user)
+    # reflection (issue 6): read before validating, which already updates the instance.
+    before = self_reflection.profile_lists(profile)
     form = ProfileForm(merged_with_current(ProfileForm, profile, data, partial), instance=profile)
     if not form.is_valid():
         raise InvalidInput(form.errors, form=form)
     form.save()
+    self_reflection.record_revision(profile, before, source="profile")
     return profile
 
 

@@ -40,6 +40,7 @@ from coffeechat.services.demo_campaign import (
     PROFILE,
     ZONE,
 )
+from coffeechat.services.demo_reflection import rate_sample_paths
 from coffeechat.services.demo_scenes import Campaign, Clock
 from coffeechat.services.errors import InvalidInput
 
@@ -102,6 +103,7 @@ def load_demo(user: Any, now: datetime, contacts: int = DEFAULT_GENERATED) -> De
         crm.update_profile(user, dict(PROFILE), partial=True)
         campaign = Campaign(user, Clock.for_zone(now, ZoneInfo(ZONE)))
         campaign.load()
+        rate_sample_paths(user, campaign.paths)  # reflection (issue 6)
         generated = generate_contacts(
             user, now=now, zone=ZoneInfo(ZONE), count=contacts, paths=campaign.paths
         )

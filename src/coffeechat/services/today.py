@@ -124,7 +124,7 @@ def url_for(action: Action) -> str:
     if kind is ActionKind.REFERRAL and action.contact_id:
         return reverse("web:contact", args=[action.contact_id])
     if kind is ActionKind.REFLECT and action.career_path_id:
-        return reverse("web:path", args=[action.career_path_id])
+        return reverse("web:path_reflection", args=[action.career_path_id])
     if kind is ActionKind.SCHEDULE and action.conversation_id:  # scheduling
         return reverse("web:conversation_propose", args=[action.conversation_id])
     if action.conversation_id:

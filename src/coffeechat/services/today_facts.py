@@ -207,10 +207,12 @@ def _contact_facts(
         .annotate(last=Max("sent_at"))
         .values("last")
     )
+    # nurture (issue 6): the last message the user sent, for "thank the introducer".
+    last_sent = last_message.filter(direction=Direction.OUTGOING)
     rows = (
         Contact.objects.for_user(user)
         .filter(Q(pk__in=contact_ids) | Q(organization_id__in=open_request_orgs))
-        .annotate(last_message_at=Subquery(last_message))
+        .annotate(last_message_at=Subquery(last_message), last_sent_at=Subquery(last_sent))
         .values(
             "id",
             "first_name",
@@ -225,6 +227,7 @@ def _contact_facts(
             "referred_by_id",
             "referred_by__first_name",
             "referred_by__last_name",
+            "last_sent_at",
         )
     )
     return [_contact(row, held_by_contact.get(row["id"])) for row in rows]
@@ -247,6 +250,7 @@ def _contact(row: dict[str, Any], last_held: datetime | None) -> ContactFacts:
         last_exchange_at=max(exchanges) if exchanges else None,
         referred_by_id=row["referred_by_id"],
         referred_by_name=referrer or None,
+        last_sent_at=row["last_sent_at"],
     )
 
 

@@ -11,6 +11,9 @@ NAVIGATION = (
     ("web:paths", "Career paths"),
     ("web:conversations", "Conversations"),
     ("web:profile", "Profile"),
+    # reflection and nurture (issue 6)
+    ("web:action_items", "Action items"),
+    ("web:network", "Network"),
 )
 
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from coffeechat.web.views import action_items as action_item_views  # reflection (issue 6)
 from coffeechat.web.views import (
     auth,
     contacts,
@@ -11,6 +12,8 @@ from coffeechat.web.views import (
     today,
     trash,
 )
+from coffeechat.web.views import network as network_views
+from coffeechat.web.views import reflection as reflection_views
 
 app_name = "web"
 
@@ -60,4 +63,30 @@ urlpatterns = [
     path("settings/availability/", scheduling.availability, name="availability"),
     path("settings/calendar-feed/", scheduling.feed_settings, name="calendar_feed"),
     path("calendar/<str:secret>.ics", scheduling.feed, name="calendar_feed_ics"),
+    # reflection and nurture (issue 6)
+    path("paths/compare/", reflection_views.compare_paths, name="compare_paths"),
+    path("paths/<int:pk>/reflect/", reflection_views.path_reflection, name="path_reflection"),
+    path("paths/<int:pk>/reflect/ratings/", reflection_views.save_ratings, name="path_ratings"),
+    path("paths/<int:pk>/reflect/review/", reflection_views.review_path, name="path_review"),
+    path(
+        "paths/<int:pk>/reflect/questions/",
+        reflection_views.add_open_question,
+        name="open_question_add",
+    ),
+    path(
+        "open-questions/<int:pk>/answered/",
+        reflection_views.answer_open_question,
+        name="open_question_answered",
+    ),
+    path("profile/reflect/", reflection_views.self_reflection_guide, name="self_reflection"),
+    path("action-items/", action_item_views.action_item_list, name="action_items"),
+    path(
+        "action-items/<int:pk>/edit/", action_item_views.action_item_edit, name="action_item_edit"
+    ),
+    path(
+        "action-items/<int:pk>/toggle/",
+        action_item_views.action_item_toggle,
+        name="action_item_toggle",
+    ),
+    path("network/", network_views.network_list, name="network"),
 ]

@@ -16,6 +16,14 @@ from coffeechat.core.models.conversations import (
 from coffeechat.core.models.library import PlannedQuestion, Question, Template
 from coffeechat.core.models.people import CareerPath, Contact, Organization, Profile
 
+# reflection (issue 6)
+from coffeechat.core.models.reflection import (  # noqa: E402
+    FitRating,
+    OpenQuestion,
+    PathDecision,
+    ProfileRevision,
+)
+
 __all__ = [
     "ActionItem",
     "ApiToken",
@@ -36,4 +44,9 @@ __all__ = [
     "SignInLink",
     "Template",
     "hash_secret",
+    # reflection (issue 6)
+    "FitRating",
+    "OpenQuestion",
+    "PathDecision",
+    "ProfileRevision",
 ]

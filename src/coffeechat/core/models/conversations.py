@@ -182,3 +182,6 @@ class ActionItem(OwnedModel):
 
     class Meta:
         ordering = ["due", "created_at"]
+
+    def __str__(self) -> str:  # reflection (issue 6): named in the trash
+        return self.text

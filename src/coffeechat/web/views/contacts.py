@@ -9,8 +9,9 @@ from coffeechat.core.models import Contact, Conversation
 from coffeechat.domain.vocabulary import Source, choices
 from coffeechat.services import crm
 from coffeechat.services.forms import ContactForm
+from coffeechat.services.network import cadence_of, introductions_by
 from coffeechat.services.timeline import contact_timeline
-from coffeechat.web.views.common import owned_or_404, save_or_show_errors
+from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
 
 PAGE_SIZE = 50
 
@@ -52,6 +53,8 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "conversations": conversations.select_related("career_path"),
         "timeline": contact_timeline(request.user, contact),
         "section": "web:contacts",
+        "cadence": cadence_of(request.user, contact, now()),  # nurture (issue 6)
+        "introductions": introductions_by(request.user, contact),
     }
     return render(request, "web/contact.html", context)
 

@@ -15,6 +15,9 @@ KIND_LABELS = {
     "contact": "Contact",
     "conversation": "Conversation",
     "note": "Note",
+    # reflection (issue 6)
+    "action_item": "Action item",
+    "open_question": "Open question",
 }
 
 

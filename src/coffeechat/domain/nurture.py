@@ -1,0 +1,81 @@
+"""The stay-in-touch cadence of one contact: on track, amber past the ideal, red past the maximum.
+
+The ideal is the contact's own cadence, else the user's default
+(``stay_in_touch_days``); the maximum is one and a half times the ideal,
+rounded up, the point where a warm contact starts to go cold. Both count from
+the last real exchange in either direction.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+MAXIMUM_FACTOR = 1.5
+
+
+class CadenceState(StrEnum):
+    ON_TRACK = "on_track"
+    DUE = "due"  # amber: the ideal has passed
+    OVERDUE = "overdue"  # red: the maximum has passed
+    NEVER = "never"  # nothing exchanged yet: no clock running
+
+
+@dataclass(frozen=True, slots=True)
+class Cadence:
+    ideal_days: int
+    max_days: int
+    last_exchange: date | None
+    state: CadenceState
+    ideal_due: date | None
+    max_due: date | None
+    days_since: int | None
+
+    @property
+    def label(self) -> str:
+        """
+        >>> cadence_status(date(2026, 10, 1), 30, today=date(2026, 11, 3)).label
+        'Update due: 33 days since your last exchange (ideal every 30 days)'
+        """
+        if self.state is CadenceState.NEVER:
+            return "No exchange yet"
+        since = f"{self.days_since} day{'s' if self.days_since != 1 else ''}"
+        if self.state is CadenceState.OVERDUE:
+            return f"Overdue: {since} since your last exchange (at most {self.max_days} days)"
+        if self.state is CadenceState.DUE:
+            return (
+                f"Update due: {since} since your last exchange (ideal every {self.ideal_days} days)"
+            )
+        return f"On track: next update by {self.ideal_due:%d %b %Y}"
+
+
+def maximum_days(ideal_days: int) -> int:
+    """
+    >>> maximum_days(30), maximum_days(7), maximum_days(1)
+    (45, 11, 2)
+    """
+    return math.ceil(ideal_days * MAXIMUM_FACTOR)
+
+
+def cadence_status(last_exchange: date | None, ideal_days: int, *, today: date) -> Cadence:
+    """Where a contact stands on ``today``, from the local date of the last exchange.
+
+    Amber from the day the ideal is reached, red from the day the maximum is.
+    """
+    if ideal_days < 1:
+        raise ValueError(f"a cadence of {ideal_days} days is not a cadence")
+    most = maximum_days(ideal_days)
+    if last_exchange is None:
+        return Cadence(ideal_days, most, None, CadenceState.NEVER, None, None, None)
+    ideal_due = last_exchange + timedelta(days=ideal_days)
+    max_due = last_exchange + timedelta(days=most)
+    if today >= max_due:
+        state = CadenceState.OVERDUE
+    elif today >= ideal_due:
+        state = CadenceState.DUE
+    else:
+        state = CadenceState.ON_TRACK
+    since = (today - last_exchange).days
+    return Cadence(ideal_days, most, last_exchange, state, ideal_due, max_due, since)

@@ -1,0 +1,83 @@
+"""The Network page and the contact page colour the stay-in-touch cadence."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from coffeechat.core.models import Contact, Conversation, Message
+
+
+def _contact(user, first, *, cadence=None, dnc=False, sentiment="positive"):
+    """A contact who answered the request (``sentiment``) long ago."""
+    contact = Contact.objects.create(
+        owner=user, first_name=first, last_name="X", cadence_days=cadence, do_not_contact=dnc
+    )
+    Conversation.objects.create(
+        owner=user, contact=contact, stage="replied", reply_sentiment=sentiment
+    )
+    return contact
+
+
+def _exchange(user, contact, when, direction="out", sent=True):
+    Message.objects.create(
+        owner=user,
+        contact=contact,
+        direction=direction,
+        kind="update" if direction == "out" else "reply",
+        sent_at=when if sent else None,
+    )
+
+
+def test_people_past_the_ideal_are_amber_and_past_the_maximum_red(signed_in, user):
+    now = timezone.now()  # the pages read the real clock
+    amber = _contact(user, "Amber")
+    _exchange(user, amber, now - timedelta(days=31), direction="in")  # received counts too
+    red = _contact(user, "Ruby", cadence=10)
+    _exchange(user, red, now - timedelta(days=15))  # maximum of 10 is 15
+    fresh = _contact(user, "Fresh")
+    _exchange(user, fresh, now - timedelta(days=3))
+    _exchange(user, fresh, now - timedelta(days=1), sent=False)  # a draft is no exchange
+    quiet = _contact(user, "Quiet", dnc=True)
+    _exchange(user, quiet, now - timedelta(days=90))
+    declined = _contact(user, "Declined", sentiment="negative")
+    _exchange(user, declined, now - timedelta(days=90), direction="in")
+    unanswered = Contact.objects.create(owner=user, first_name="Silent", last_name="X")
+    _exchange(user, unanswered, now - timedelta(days=90))
+    page = signed_in.get(reverse("web:network")).content.decode()
+    due = page.split('id="due-h"', 1)[1].split('id="ok-h"', 1)[0]
+    assert due.index("Ruby X") < due.index("Amber X")
+    assert "Overdue: 15 days" in due and "Update due: 31 days" in due
+    assert "Fresh X" not in due and "Fresh X" in page
+    assert "Quiet X" not in page
+    assert "Declined X" not in page and "Silent X" not in page  # not owed updates
+
+
+def test_the_contact_page_shows_the_cadence_colour(signed_in, user):
+    now = timezone.now()  # the pages read the real clock
+    contact = _contact(user, "Amber")
+    _exchange(user, contact, now - timedelta(days=46))
+    page = signed_in.get(reverse("web:contact", args=[contact.pk])).content.decode()
+    assert 'data-cadence="overdue"' in page
+    assert "ideal every 30 days, at most 45" in page
+    stranger = Contact.objects.create(owner=user, first_name="New", last_name="X")
+    _exchange(user, stranger, timezone.now() - timedelta(days=90))  # a request, never answered
+    page = signed_in.get(reverse("web:contact", args=[stranger.pk])).content.decode()
+    assert "data-cadence" not in page
+
+
+def test_the_introducers_page_lists_who_they_introduced_and_whether_you_talked(signed_in, user):
+    from coffeechat.core.models import Referral
+
+    ana = Contact.objects.create(owner=user, first_name="Ana", last_name="Ruiz")
+    sam = Contact.objects.create(owner=user, first_name="Sam", last_name="Lee")
+    kim = Contact.objects.create(owner=user, first_name="Kim", last_name="Ho")
+    held = timezone.now() - timedelta(days=1)
+    Conversation.objects.create(owner=user, contact=sam, stage="held", held_at=held)
+    for person in (sam, sam, kim):  # Sam noted twice: listed once
+        Referral.objects.create(owner=user, from_contact=ana, to_contact=person)
+    page = signed_in.get(reverse("web:contact", args=[ana.pk])).content.decode()
+    section = page.split('id="introductions"', 1)[1].split("</section>", 1)[0]
+    assert section.count("Sam Lee") == 1
+    assert "you talked on" in section.split("Kim Ho")[0]
+    assert "not talked yet" in section.split("Kim Ho")[1]
