@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from django.urls import reverse
@@ -143,3 +143,13 @@ def test_the_availability_page_names_the_bad_row_and_keeps_the_input(signed_in, 
 def test_the_profile_page_links_the_scheduling_settings(signed_in):
     page = signed_in.get(reverse("web:profile")).content.decode()
     assert reverse("web:availability") in page and reverse("web:calendar_feed") in page
+
+
+def test_the_conversation_page_shows_the_start_in_your_zone_and_theirs(signed_in, replied):
+    # Booked as 10:00 Chicago wall time; Ada reads pages in New York, an hour ahead.
+    replied.start_date = timezone.now().date() + timedelta(days=3)
+    replied.start_time = time(10, 0)
+    replied.time_zone = "America/Chicago"
+    replied.save()
+    page = signed_in.get(reverse("web:conversation", args=[replied.pk])).content.decode()
+    assert "11:00 your time (10:00 in America/Chicago)" in page
