@@ -12,6 +12,8 @@ NAVIGATION = (
     ("web:conversations", "Conversations"),
     ("web:profile", "Profile"),
 )
+# -- prep area ------------------------------------------------------------------
+NAVIGATION += (("web:questions", "Question bank"),)
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:

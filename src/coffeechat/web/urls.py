@@ -1,5 +1,6 @@
 from django.urls import path
 
+from coffeechat.web import urls_prep  # prep area
 from coffeechat.web.views import (
     auth,
     contacts,
@@ -52,3 +53,6 @@ urlpatterns = [
     path("trash/<str:kind>/<int:pk>/", trash.move_to_trash, name="trash_move"),
     path("trash/<str:kind>/<int:pk>/restore/", trash.restore, name="trash_restore"),
 ]
+
+# -- prep area: question bank, plan editor, brief, interview mode (web/urls_prep.py)
+urlpatterns += urls_prep.urlpatterns

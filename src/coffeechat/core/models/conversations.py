@@ -77,6 +77,10 @@ class Conversation(OwnedModel):
     report_back_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     close_reason = models.CharField(max_length=16, choices=choices(CloseReason), blank=True)
+    # -- prep area: interview mode's clock survives a reload or another device ------
+    interview_started_at = models.DateTimeField(
+        null=True, blank=True, help_text="When interview mode's timer was started."
+    )
 
     class Meta:
         ordering = ["-created_at"]
