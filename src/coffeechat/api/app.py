@@ -5,7 +5,15 @@ Docs at /api/v1/docs, the schema at /api/v1/openapi.json.
 
 from ninja import NinjaAPI
 
-from coffeechat.api import career_paths, contacts, conversations, organizations, profile, today
+from coffeechat.api import (
+    career_paths,
+    contacts,
+    conversations,
+    organizations,
+    plans,  # prep area
+    profile,
+    today,
+)
 from coffeechat.api.auth import BearerToken, SessionWithCsrf, install_error_handlers
 
 api = NinjaAPI(
@@ -29,3 +37,7 @@ api.add_router("/contacts", contacts.router)
 api.add_router("/organizations", organizations.router)
 api.add_router("/career-paths", career_paths.router)
 api.add_router("/conversations", conversations.router)
+
+# -- prep area: question plans and interview notes per conversation, the question bank
+api.add_router("/conversations", plans.router)
+api.add_router("/questions", plans.bank_router)

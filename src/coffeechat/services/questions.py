@@ -68,6 +68,11 @@ def bank(
     return rows.order_by("category", "-role", "builtin", "id")
 
 
+def get_question(user: Any, pk: object) -> Question:
+    question: Question = get_owned(user, Question, pk)
+    return question
+
+
 def create_question(user: Any, data: dict[str, Any]) -> Question:
     form = QuestionForm(data)
     if not form.is_valid():
