@@ -159,3 +159,22 @@ def test_another_users_brief_and_plan_are_404(signed_in, outsider, now):
         signed_in.post(reverse("web:plan_add", args=[theirs.pk]), {"question": q.pk}).status_code
         == 404
     )
+
+
+def test_an_own_question_deleted_from_the_bank_is_restorable_from_the_trash(signed_in, user):
+    signed_in.post(
+        reverse("web:question_create"),
+        {
+            "text": "How do you pick which studies to run?",
+            "category": "day-to-day",
+            "tiara": "insights",
+            "minutes": 3,
+        },
+    )
+    own = Question.objects.get(owner=user, text="How do you pick which studies to run?")
+    signed_in.post(reverse("web:question_delete", args=[own.pk]))
+    trash = signed_in.get(reverse("web:trash")).content.decode()
+    assert "How do you pick which studies to run?" in trash
+    signed_in.post(reverse("web:trash_restore", args=["question", own.pk]))
+    own.refresh_from_db()
+    assert own.deleted_at is None

@@ -20,6 +20,7 @@ from coffeechat.core.models import (
     Organization,
     OwnedModel,
     Profile,
+    Question,
 )
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.errors import InvalidInput, NotFound
@@ -38,6 +39,8 @@ TRASHABLE: dict[str, type[OwnedModel]] = {
     "conversation": Conversation,
     "note": Note,
 }
+# -- prep area: the user's own questions (built-in ones are hidden instead) -------------
+TRASHABLE["question"] = Question
 
 
 def get_owned(user: Any, model: type[OwnedModel], pk: object) -> Any:

@@ -16,6 +16,7 @@ KIND_LABELS = {
     "conversation": "Conversation",
     "note": "Note",
 }
+KIND_LABELS["question"] = "Question"  # prep area
 
 
 @login_required
