@@ -154,3 +154,24 @@ def test_another_users_interview_is_404(signed_in, outsider, now):
     q = bank_question(outsider, "day-last-week")
     response = signed_in.post(_note_url(theirs), {"question": q.pk, "text": "x"}, **JSON)
     assert response.status_code == 404
+
+
+def test_the_general_box_keeps_its_own_note_apart_from_page_notes(signed_in, user, conv):
+    from coffeechat.services.conversations import add_note
+
+    add_note(user, conv.pk, {"text": "Prep: she prefers video", "tags": ""})
+    url = _note_url(conv)
+    signed_in.post(url, {"question": "general", "text": "Offered to review my portfolio"}, **JSON)
+    signed_in.post(url, {"question": "general", "text": "Offered to review my portfolio!"}, **JSON)
+    texts = sorted(
+        Note.objects.for_user(user).filter(conversation=conv).values_list("text", flat=True)
+    )
+    assert texts == ["Offered to review my portfolio!", "Prep: she prefers video"]
+    page = signed_in.get(reverse("web:interview", args=[conv.pk])).content.decode()
+    assert "Offered to review my portfolio!</textarea>" in page
+
+
+def test_without_a_plan_there_is_still_a_box_for_notes(signed_in, user, now):
+    bare = booked_interview(user, now)
+    page = signed_in.get(reverse("web:interview", args=[bare.pk])).content.decode()
+    assert "No question plan" in page and 'id="note-general"' in page

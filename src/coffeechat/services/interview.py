@@ -39,19 +39,25 @@ def start_clock(user: Any, conversation_id: object, now: datetime, *, restart: b
     return conversation
 
 
+# The box for what was said outside the plan writes notes without a question,
+# tagged so it finds its own note again and not one written on the conversation page.
+GENERAL = "general"
+GENERAL_TAG = "interview"
+
+
 def note_for(conversation: Conversation, question_id: int | None) -> Note | None:
-    """The note of one question box: the first live note on that question."""
-    return (
-        Note.objects.filter(
-            conversation=conversation, question_id=question_id, deleted_at__isnull=True
-        )
-        .order_by("created_at", "id")
-        .first()
-    )
+    """The note of one box: the first live note on that question, or the general one."""
+    notes = Note.objects.filter(
+        conversation=conversation, question_id=question_id, deleted_at__isnull=True
+    ).order_by("created_at", "id")
+    if question_id is not None:
+        return notes.first()
+    # Tags are a JSON list, which SQLite cannot search inside; question-less notes are few.
+    return next((note for note in notes if GENERAL_TAG in (note.tags or [])), None)
 
 
 def _question_id(user: Any, raw: object) -> int | None:
-    if raw in (None, ""):
+    if raw in (None, "", GENERAL):
         return None
     try:
         question: Question = get_owned(user, Question, raw)
@@ -83,7 +89,8 @@ def save_note(
                 note.save(update_fields=["deleted_at", "updated_at"])
             return None
         if note is None:
-            note = Note(owner=user, conversation=conversation, question_id=qid)
+            tags = [] if qid is not None else [GENERAL_TAG]
+            note = Note(owner=user, conversation=conversation, question_id=qid, tags=tags)
         if note.pk is None or note.text != text:
             note.text = text
             note.save()

@@ -89,13 +89,20 @@ def interview(
     view = plans.plan_for(request.user, conversation)
     notes: dict[int | None, Note] = {}
     for note in Note.objects.for_user(request.user).filter(conversation=conversation):
-        notes.setdefault(note.question_id, note)
+        if note.question_id is not None:
+            notes.setdefault(note.question_id, note)
+    cards = _cards(view, notes)
+    open_cards = [card for card in cards["fitted"] if not card["row"].asked]
     due = timezone.localdate() + timedelta(days=7)
     context = {
         "conversation": conversation,
         "contact": conversation.contact,
         "plan": view.plan,
-        "cards": _cards(view, notes),
+        "cards": cards,
+        "now_card": open_cards[0] if open_cards else None,
+        "next_card": open_cards[1] if len(open_cards) > 1 else None,
+        "general_note": service.note_for(conversation, None),
+        "general": service.GENERAL,
         "can_end": conversation.stage == Stage.SCHEDULED,
         "held": conversation.held_at is not None,
         "referral_form": ReferralForm(),
