@@ -103,6 +103,17 @@ def build_parser() -> argparse.ArgumentParser:
         commands, "check", "coffeechat.cli.check:check", "check the configuration and database"
     )
     _json_option(check)
+
+    # -- prep area --------------------------------------------------------------------
+    brief = _command(
+        commands,
+        "brief",
+        "coffeechat.cli.prep:brief",
+        "print a conversation's prep brief as Markdown (--json: the plan and what is missing)",
+    )
+    brief.add_argument("conversation", metavar="CONVERSATION_ID")
+    _user_option(brief)
+    _json_option(brief)
     return parser
 
 

@@ -109,6 +109,8 @@ def add_question(user: Any, conversation_id: object, question_id: object) -> Pla
 
 
 def _question(user: Any, question_id: object) -> Question:
+    if question_id in (None, ""):
+        raise InvalidInput({"question": ["Choose a question to add."]})
     try:
         question: Question = get_owned(user, Question, question_id)
     except NotFound as exc:

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import Conversation, Question
-from coffeechat.domain.vocabulary import label
+from coffeechat.domain.vocabulary import QuestionCategory, label
 from coffeechat.services import crm, plans
 from coffeechat.services.brief import brief_for, brief_markdown
 from coffeechat.services.errors import InvalidInput
@@ -25,10 +25,12 @@ def plan_context(user: Any, conversation: Conversation) -> dict[str, object]:
     ensure_question_bank(user)
     view = plans.plan_for(user, conversation)
     planned = {row.question_id for row in view.rows.values()}
-    offer: dict[str, list[Question]] = {}
-    for question in Question.objects.for_user(user).filter(hidden=False).order_by("category", "id"):
+    # Groups in the bank's order (path into the field first), not alphabetically.
+    offer: dict[str, list[Question]] = {label(c.value): [] for c in QuestionCategory}
+    for question in Question.objects.for_user(user).filter(hidden=False).order_by("id"):
         if question.pk not in planned:
             offer.setdefault(label(question.category), []).append(question)
+    offer = {group: rows for group, rows in offer.items() if rows}
     return {"plan_view": view, "plan": view.plan, "offer": offer.items()}
 
 
