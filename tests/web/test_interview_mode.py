@@ -175,3 +175,17 @@ def test_without_a_plan_there_is_still_a_box_for_notes(signed_in, user, now):
     bare = booked_interview(user, now)
     page = signed_in.get(reverse("web:interview", args=[bare.pk])).content.decode()
     assert "No question plan" in page and 'id="note-general"' in page
+
+
+def test_a_late_save_based_on_old_text_does_not_overwrite_newer_typing(signed_in, user, conv):
+    q = bank_question(user, "day-last-week")
+    url = _note_url(conv)
+    signed_in.post(url, {"question": q.pk, "text": "first"}, **JSON)
+    signed_in.post(url, {"question": q.pk, "text": "first, then more"}, **JSON)
+    late = signed_in.post(url, {"question": q.pk, "text": "first, th", "base": "first"}, **JSON)
+    assert late.status_code == 422
+    assert Note.objects.get(conversation=conv, question=q).text == "first, then more"
+    fresh = signed_in.post(
+        url, {"question": q.pk, "text": "first, then more!", "base": "first, then more"}, **JSON
+    )
+    assert fresh.status_code == 200

@@ -67,14 +67,21 @@ def _question_id(user: Any, raw: object) -> int | None:
 
 
 def save_note(
-    user: Any, conversation_id: object, question_id: object, text: str, now: datetime
+    user: Any,
+    conversation_id: object,
+    question_id: object,
+    text: str,
+    now: datetime,
+    *,
+    base: str | None = None,
 ) -> Note | None:
     """Autosave one question's note: create, update, or trash it when emptied.
 
     Saving the same text twice changes nothing, so a retried request after a
-    dropped connection is harmless. An emptied box moves its note to the
-    trash (restorable) instead of keeping an empty note that would count as
-    "notes taken".
+    dropped connection is harmless. With ``base`` (the text the sender last
+    saw saved) the save only applies if the note still has that text. An
+    emptied box moves its note to the trash (restorable) instead of keeping an
+    empty note that would count as "notes taken".
     """
     conversation: Conversation = get_owned(user, Conversation, conversation_id)
     qid = _question_id(user, question_id)
@@ -83,6 +90,10 @@ def save_note(
         raise InvalidInput({"text": [f"A note is at most {MAX_NOTE:,} characters."]})
     with transaction.atomic():
         note = note_for(conversation, qid)
+        current = note.text if note else ""
+        if base is not None and current not in (base, text):
+            # A late request (a last-moment beacon) must not undo newer typing.
+            raise InvalidInput({"text": ["The note changed since this was sent; kept as is."]})
         if not text.strip():
             if note is not None:
                 note.deleted_at = now

@@ -135,7 +135,8 @@ def interview_note(request: HttpRequest, pk: int) -> HttpResponse:
     question = request.POST.get("question", "")
     text = request.POST.get("text", "")
     try:
-        note = service.save_note(request.user, pk, question, text, now())
+        base = request.POST.get("base")  # sent by the last-moment beacon only
+        note = service.save_note(request.user, pk, question, text, now(), base=base)
     except InvalidInput as exc:
         if _wants_json(request):
             return JsonResponse({"message": exc.summary(), "errors": exc.errors}, status=422)

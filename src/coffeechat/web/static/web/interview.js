@@ -185,6 +185,9 @@
       body.append("csrfmiddlewaretoken", csrf);
       body.append("question", q);
       body.append("text", box.area.value);
+      // Applied only if the server still has the text this page last saw saved, so a
+      // beacon that arrives late cannot overwrite what was typed after a reload.
+      body.append("base", box.area.dataset.saved || "");
       navigator.sendBeacon(root.dataset.noteUrl, body);
     });
   });
