@@ -189,3 +189,14 @@ def test_a_late_save_based_on_old_text_does_not_overwrite_newer_typing(signed_in
         url, {"question": q.pk, "text": "first, then more!", "base": "first, then more"}, **JSON
     )
     assert fresh.status_code == 200
+
+
+def test_after_the_end_the_clock_stops_instead_of_counting_overtime(signed_in, user, conv, now):
+    from coffeechat.services import interview
+
+    interview.start_clock(user, conv.pk, now)
+    interview.end_interview(user, conv.pk, now + timedelta(minutes=28))
+    page = signed_in.get(reverse("web:interview", args=[conv.pk])).content.decode()
+    assert "The interview ended at" in page
+    assert '<strong id="iv-elapsed">28:00</strong>' in page
+    assert "End interview" not in page and "Notes still save here" in page

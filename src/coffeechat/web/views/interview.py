@@ -51,12 +51,16 @@ def _timer(view: plans.PlanView, conversation: Conversation) -> dict[str, Any]:
     spans = phase_spans(view.plan)
     length = view.plan.length
     started = conversation.interview_started_at
+    # Once held, the clock stops at the end instead of counting overtime forever.
+    ended = conversation.held_at if started and conversation.held_at else None
+    ended = ended if ended and ended >= started else None
     state = None
     if started is not None:
-        state = clock_state(spans, length, int((now() - started).total_seconds()))
+        state = clock_state(spans, length, int(((ended or now()) - started).total_seconds()))
     data = {
         "length": length,
         "started": started.isoformat() if started else None,
+        "ended": ended.isoformat() if ended else None,
         "spans": [
             {
                 "phase": s.phase.value,
@@ -73,7 +77,13 @@ def _timer(view: plans.PlanView, conversation: Conversation) -> dict[str, Any]:
         {"phase": s.phase.value, "label": s.label, "pct": _percent(s.end - s.start, length)}
         for s in spans
     ]
-    return {"spans": spans, "bar": bar, "state": state, "timer_json": json.dumps(data)}
+    return {
+        "spans": spans,
+        "bar": bar,
+        "state": state,
+        "ended": ended,
+        "timer_json": json.dumps(data),
+    }
 
 
 def _percent(part: int, whole: int) -> str:

@@ -37,8 +37,9 @@
     }
     return timer.spans[1];
   }
+  var ended = timer.ended ? Date.parse(timer.ended) : null;
   function tick() {
-    if (started === null) return;
+    if (started === null || ended !== null) return;  // not started, or the server's stopped clock
     var elapsed = (Date.now() + skew - started) / 1000;
     var total = timer.length * 60;
     var span = phaseAt(elapsed);
@@ -68,15 +69,18 @@
       post(root.dataset.startUrl, restart ? { restart: "1" } : {}).then(function (r) {
         return r.json();
       }).then(function (data) {
+        var first = started === null;
         started = Date.parse(data.started);
-        skew = 0;
         startForm.innerHTML = "";
         tick();
+        if (first) setInterval(tick, 1000);
       }).catch(function () { startForm.submit(); });
     });
   }
-  tick();
-  setInterval(tick, 1000);
+  if (started !== null && ended === null) {
+    tick();
+    setInterval(tick, 1000);
+  }
 
   /* -- now / next: the first questions not yet asked -- */
   function updateNowNext() {
