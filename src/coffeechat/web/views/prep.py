@@ -39,7 +39,9 @@ def _plan_response(request: HttpRequest, conversation_id: int, error: str = "") 
         conversation = owned_or_404(request.user, Conversation, conversation_id)
         context = {"conversation": conversation, "plan_error": error}
         context.update(plan_context(request.user, conversation))
-        return render(request, "web/_plan_editor.html", context, status=422 if error else 200)
+        # 200 even for refused input: htmx does not swap 4xx answers by default, and
+        # the partial carries the message where the user is looking.
+        return render(request, "web/_plan_editor.html", context)
     if error:
         messages.error(request, error)
     return redirect(reverse("web:conversation", args=[conversation_id]) + "#plan")

@@ -139,11 +139,11 @@
       })
       .then(function () {
         box.inflight = null;
-        if (box.again || box.area.value !== box.area.dataset.saved) {
+        var failed = box.status.dataset.state === "offline" || box.status.dataset.state === "error";
+        if (!failed && (box.again || box.area.value !== box.area.dataset.saved)) {
+          // Typed while this save was on its way: send the newer text, one request at a time.
           box.again = false;
-          if (box.status.dataset.state !== "offline" && box.status.dataset.state !== "error") {
-            schedule(box, 300);
-          }
+          return save(box);
         }
       });
     return box.inflight;
