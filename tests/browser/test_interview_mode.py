@@ -222,3 +222,28 @@ def test_the_brief_on_screen_and_in_print(signed_in_page, screenshot):
     wide = page.evaluate("document.documentElement.scrollWidth")
     assert wide <= 375, f"the brief scrolls sideways ({wide}px wide)"
     screenshot("brief-phone")
+
+
+def test_interview_mode_by_keyboard_alone(signed_in_page):
+    from coffeechat.core.models import Note, PlannedQuestion
+
+    page = signed_in_page
+    conv = _booked(page.user)
+    page.goto(f"{page.base_url}/conversations/{conv.pk}/interview/")
+    page.get_by_role("button", name="Start the clock").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#iv-phase")).to_have_text("Small talk")
+    opener = page.locator(".iv-q").first
+    opener.locator("textarea").focus()
+    page.keyboard.type("Came from teaching; the portal project was her first research lead")
+    page.keyboard.press("Alt+KeyH")
+    expect(opener.locator(".iv-highlight button")).to_have_attribute("aria-pressed", "true")
+    page.keyboard.press("Control+Enter")
+    expect(opener.locator(".iv-asked button")).to_have_attribute("aria-pressed", "true")
+    focused = page.evaluate("document.activeElement.closest('.iv-q').dataset.line")
+    second = page.locator(".iv-q").nth(1).get_attribute("data-line")
+    assert focused == second
+    expect(page.locator("#iv-now-text")).to_contain_text("Could you walk me through")
+    note = Note.objects.get(conversation=conv, text__startswith="Came from teaching")
+    assert note.highlight
+    assert PlannedQuestion.objects.get(pk=int(opener.get_attribute("data-line"))).asked

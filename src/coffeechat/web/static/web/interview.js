@@ -227,6 +227,27 @@
     });
   });
 
+  /* -- keys while writing a note: Alt+H highlights it, Ctrl/Cmd+Enter marks the
+   *    question asked and moves to the next question's note -- */
+  document.addEventListener("keydown", function (event) {
+    var area = event.target;
+    if (!area || area.tagName !== "TEXTAREA") return;
+    var card = area.closest(".iv-q[data-line]");
+    if (!card) return;
+    if (event.altKey && event.code === "KeyH") {
+      event.preventDefault();
+      card.querySelector(".iv-highlight button").click();
+    } else if ((event.ctrlKey || event.metaKey) && event.key === "Enter") {
+      event.preventDefault();
+      var asked = card.querySelector(".iv-asked");
+      if (asked.querySelector("input[name=asked]").value === "1") {
+        asked.querySelector("button").click();
+      }
+      var next = card.nextElementSibling;
+      if (next && next.querySelector("textarea")) next.querySelector("textarea").focus();
+    }
+  });
+
   /* -- ending: send every note first -- */
   var end = $("iv-end-form");
   if (end) {
