@@ -247,3 +247,23 @@ def test_interview_mode_by_keyboard_alone(signed_in_page):
     note = Note.objects.get(conversation=conv, text__startswith="Came from teaching")
     assert note.highlight
     assert PlannedQuestion.objects.get(pk=int(opener.get_attribute("data-line"))).asked
+
+
+def test_an_incomplete_brief_says_what_is_missing(signed_in_page, screenshot):
+    from coffeechat.core.models import PlannedQuestion
+
+    page = signed_in_page
+    conv = _booked(page.user)
+    PlannedQuestion.objects.filter(conversation=conv).delete()
+    contact = conv.contact
+    contact.research_notes = ""
+    contact.save()
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{page.base_url}/conversations/{conv.pk}/brief/")
+    missing = page.locator("#missing")
+    expect(missing).to_contain_text("No research")
+    expect(missing).to_contain_text("No question plan")
+    missing.get_by_role("link", name="edit the plan").click()
+    expect(page.get_by_label("Add a question from your bank")).to_be_visible()
+    page.goto(f"{page.base_url}/conversations/{conv.pk}/brief/")
+    screenshot("brief-missing-phone")
