@@ -178,3 +178,24 @@ def test_an_own_question_deleted_from_the_bank_is_restorable_from_the_trash(sign
     signed_in.post(reverse("web:trash_restore", args=["question", own.pk]))
     own.refresh_from_db()
     assert own.deleted_at is None
+
+
+def test_a_line_can_take_fewer_minutes_so_another_pick_fits(signed_in, user, conv):
+    keys = [
+        "day-recent-project",
+        "skill-my-gap",
+        "path-changer",
+        "path-first-break",
+        "advice-in-my-shoes",
+        "skill-transferable",
+    ]
+    for key in keys:
+        plans.add_question(user, conv.pk, bank_question(user, key).pk)
+    assert len(plans.get_plan(user, conv.pk).plan.left_out) == 2
+    project = PlannedQuestion.objects.get(conversation=conv, question__key="day-recent-project")
+    url = reverse("web:plan_minutes", args=[conv.pk, project.pk])
+    page = signed_in.post(url, {"minutes": "1"}, HTTP_HX_REQUEST="true").content.decode()
+    assert f'id="min-{project.pk}" name="minutes" min="1" max="20" value="1"' in page
+    assert len(plans.get_plan(user, conv.pk).plan.left_out) == 1
+    refused = signed_in.post(url, {"minutes": "0"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "between 1 and 20" in refused

@@ -15,6 +15,7 @@ urlpatterns = [
     path(_conversation + "plan/add/", prep.plan_add, name="plan_add"),
     path(_conversation + "plan/<int:line>/remove/", prep.plan_remove, name="plan_remove"),
     path(_conversation + "plan/<int:line>/move/", prep.plan_move, name="plan_move"),
+    path(_conversation + "plan/<int:line>/minutes/", prep.plan_minutes, name="plan_minutes"),
     path(_conversation + "brief/", prep.brief, name="brief"),
     path(_conversation + "brief.md", prep.brief_download, name="brief_download"),
     path(_conversation + "brief/answers/", prep.brief_answers, name="brief_answers"),

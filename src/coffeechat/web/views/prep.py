@@ -75,6 +75,17 @@ def plan_move(request: HttpRequest, pk: int, line: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def plan_minutes(request: HttpRequest, pk: int, line: int) -> HttpResponse:
+    """Give one question more or fewer minutes than the bank's estimate (empty resets)."""
+    try:
+        plans.set_line(request.user, pk, line, {"minutes": request.POST.get("minutes", "")})
+    except InvalidInput as exc:
+        return _plan_response(request, pk, exc.summary())
+    return _plan_response(request, pk)
+
+
+@login_required
 def brief(
     request: HttpRequest, pk: int, pitch_form: PitchForm | None = None, status: int = 200
 ) -> HttpResponse:
