@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
+from coffeechat.domain.questions import LeftOut, PlannedLine
 from coffeechat.services import interview, plans, questions
 from coffeechat.services.plans import PlanView
 
@@ -46,7 +47,9 @@ class PlanOut(Schema):
 def plan_out(view: PlanView) -> PlanOut:
     plan = view.plan
 
-    def line(entry, start, end, reason) -> LineOut:
+    def line(
+        entry: PlannedLine | LeftOut, start: int | None, end: int | None, reason: str | None
+    ) -> LineOut:
         row = view.row(entry)
         return LineOut(
             id=row.pk,

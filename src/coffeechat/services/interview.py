@@ -30,7 +30,9 @@ from coffeechat.services.prep_forms import AdviceForm, ReferralForm
 MAX_NOTE = 20_000
 
 
-def start_clock(user: Any, conversation_id: object, now: datetime, *, restart: bool = False):
+def start_clock(
+    user: Any, conversation_id: object, now: datetime, *, restart: bool = False
+) -> Conversation:
     """Start interview mode's timer; a second start keeps the first unless ``restart``."""
     conversation: Conversation = get_owned(user, Conversation, conversation_id)
     if conversation.interview_started_at is None or restart:
