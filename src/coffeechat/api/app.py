@@ -5,7 +5,15 @@ Docs at /api/v1/docs, the schema at /api/v1/openapi.json.
 
 from ninja import NinjaAPI
 
-from coffeechat.api import career_paths, contacts, conversations, organizations, profile, today
+from coffeechat.api import (
+    career_paths,
+    contacts,
+    conversations,
+    organizations,
+    plans,  # prep area
+    profile,
+    today,
+)
 from coffeechat.api.action_items import router as action_items_router  # reflection (issue 6)
 from coffeechat.api.auth import BearerToken, SessionWithCsrf, install_error_handlers
 from coffeechat.api.reflection import router as reflection_router  # reflection (issue 6)
@@ -38,3 +46,7 @@ api.add_router("/conversations", scheduling.router)
 # reflection (issue 6)
 api.add_router("/career-paths", reflection_router)
 api.add_router("/action-items", action_items_router)
+
+# -- prep area: question plans and interview notes per conversation, the question bank
+api.add_router("/conversations", plans.router)
+api.add_router("/questions", plans.bank_router)

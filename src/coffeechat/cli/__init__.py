@@ -114,6 +114,16 @@ def build_parser() -> argparse.ArgumentParser:
     fit.add_argument("path", nargs="?", type=int, metavar="PATH_ID", help="one career path's id")
     _user_option(fit)
     _json_option(fit)
+    # -- prep area --------------------------------------------------------------------
+    brief = _command(
+        commands,
+        "brief",
+        "coffeechat.cli.prep:brief",
+        "print a conversation's prep brief as Markdown (--json: the plan and what is missing)",
+    )
+    brief.add_argument("conversation", metavar="CONVERSATION_ID")
+    _user_option(brief)
+    _json_option(brief)
     return parser
 
 

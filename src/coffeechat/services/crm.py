@@ -22,6 +22,7 @@ from coffeechat.core.models import (
     Organization,
     OwnedModel,
     Profile,
+    Question,
 )
 from coffeechat.services import self_reflection
 from coffeechat.services.accounts import ensure_profile
@@ -44,6 +45,8 @@ TRASHABLE: dict[str, type[OwnedModel]] = {
     "action_item": ActionItem,
     "open_question": OpenQuestion,
 }
+# -- prep area: the user's own questions (built-in ones are hidden instead) -------------
+TRASHABLE["question"] = Question
 
 
 def get_owned(user: Any, model: type[OwnedModel], pk: object) -> Any:

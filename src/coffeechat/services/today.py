@@ -127,6 +127,11 @@ def url_for(action: Action) -> str:
         return reverse("web:path_reflection", args=[action.career_path_id])
     if kind is ActionKind.SCHEDULE and action.conversation_id:  # scheduling
         return reverse("web:conversation_propose", args=[action.conversation_id])
+    # -- prep area: prepare opens the brief, attend and capture interview mode --------
+    if kind is ActionKind.PREPARE and action.conversation_id:
+        return reverse("web:brief", args=[action.conversation_id])
+    if kind in (ActionKind.ATTEND, ActionKind.CAPTURE) and action.conversation_id:
+        return reverse("web:interview", args=[action.conversation_id])
     if action.conversation_id:
         anchor = _CONVERSATION_ANCHORS.get(kind, "progress")
         return reverse("web:conversation", args=[action.conversation_id]) + f"#{anchor}"

@@ -15,6 +15,8 @@ NAVIGATION = (
     ("web:action_items", "Action items"),
     ("web:network", "Network"),
 )
+# -- prep area ------------------------------------------------------------------
+NAVIGATION += (("web:questions", "Question bank"),)
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from coffeechat.web import urls_prep  # prep area
 from coffeechat.web.views import action_items as action_item_views  # reflection (issue 6)
 from coffeechat.web.views import (
     auth,
@@ -90,3 +91,6 @@ urlpatterns = [
     ),
     path("network/", network_views.network_list, name="network"),
 ]
+
+# -- prep area: question bank, plan editor, brief, interview mode (web/urls_prep.py)
+urlpatterns += urls_prep.urlpatterns

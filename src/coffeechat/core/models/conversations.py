@@ -80,6 +80,10 @@ class Conversation(OwnedModel):
     # Scheduling: the .ics SEQUENCE; every reschedule or cancellation raises it so
     # calendar apps replace the invite they already hold instead of ignoring it.
     invite_sequence = models.PositiveIntegerField(default=0)
+    # -- prep area: interview mode's clock survives a reload or another device ------
+    interview_started_at = models.DateTimeField(
+        null=True, blank=True, help_text="When interview mode's timer was started."
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -22,9 +22,29 @@ class Question(OwnedModel):
     )
     builtin = models.BooleanField(default=False)
     hidden = models.BooleanField(default=False)
+    # -- prep area: which shipped question this is, and its place in a plan --------
+    key = models.CharField(
+        max_length=64, blank=True, help_text="The built-in question's stable key; empty for yours."
+    )
+    role = models.CharField(
+        max_length=8,
+        blank=True,
+        choices=[("", "Question"), ("opener", "Opener"), ("closer", "Closing question")],
+        help_text="Openers start a plan, the closing question ends it.",
+    )
 
     class Meta:
         ordering = ["category", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "key"],
+                condition=~models.Q(key=""),
+                name="question_builtin_key_once_per_owner",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class PlannedQuestion(OwnedModel):

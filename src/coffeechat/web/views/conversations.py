@@ -14,6 +14,7 @@ from coffeechat.services.errors import InvalidInput
 from coffeechat.services.event_forms import EventForm
 from coffeechat.services.forms import ConversationEditForm, ConversationForm, NoteForm
 from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
+from coffeechat.web.views.prep import plan_context  # prep area
 
 # The happy path shown as a stepper at the top of a conversation.
 JOURNEY = [
@@ -120,6 +121,7 @@ def conversation_detail(
         "note_form": note_form or NoteForm(),
         "section": "web:conversations",
     }
+    context.update(plan_context(request.user, conversation))  # prep area: the plan editor
     return render(request, "web/conversation.html", context, status=status)
 
 

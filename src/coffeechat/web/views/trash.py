@@ -19,6 +19,7 @@ KIND_LABELS = {
     "action_item": "Action item",
     "open_question": "Open question",
 }
+KIND_LABELS["question"] = "Question"  # prep area
 
 
 @login_required

@@ -1,0 +1,121 @@
+"""Preparing a conversation: the plan editor (htmx, with a plain-form fallback) and the brief."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+
+from coffeechat.core.models import Conversation, Question
+from coffeechat.domain.vocabulary import QuestionCategory, label
+from coffeechat.services import crm, plans
+from coffeechat.services.brief import brief_for, brief_markdown
+from coffeechat.services.errors import InvalidInput
+from coffeechat.services.prep_forms import PitchForm
+from coffeechat.services.questions import ensure_question_bank
+from coffeechat.web.views.common import owned_or_404
+
+
+def plan_context(user: Any, conversation: Conversation) -> dict[str, object]:
+    """What the plan editor partial needs; the conversation page includes it too."""
+    ensure_question_bank(user)
+    view = plans.plan_for(user, conversation)
+    planned = {row.question_id for row in view.rows.values()}
+    # Groups in the bank's order (path into the field first), not alphabetically.
+    offer: dict[str, list[Question]] = {label(c.value): [] for c in QuestionCategory}
+    for question in Question.objects.for_user(user).filter(hidden=False).order_by("id"):
+        if question.pk not in planned:
+            offer.setdefault(label(question.category), []).append(question)
+    offer = {group: rows for group, rows in offer.items() if rows}
+    return {"plan_view": view, "plan": view.plan, "offer": offer.items()}
+
+
+def _plan_response(request: HttpRequest, conversation_id: int, error: str = "") -> HttpResponse:
+    if request.htmx:
+        conversation = owned_or_404(request.user, Conversation, conversation_id)
+        context = {"conversation": conversation, "plan_error": error}
+        context.update(plan_context(request.user, conversation))
+        # 200 even for refused input: htmx does not swap 4xx answers by default, and
+        # the partial carries the message where the user is looking.
+        return render(request, "web/_plan_editor.html", context)
+    if error:
+        messages.error(request, error)
+    return redirect(reverse("web:conversation", args=[conversation_id]) + "#plan")
+
+
+@login_required
+@require_POST
+def plan_add(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        plans.add_question(request.user, pk, request.POST.get("question"))
+    except InvalidInput as exc:
+        return _plan_response(request, pk, f"Not added: {exc.summary()}")
+    return _plan_response(request, pk)
+
+
+@login_required
+@require_POST
+def plan_remove(request: HttpRequest, pk: int, line: int) -> HttpResponse:
+    plans.remove_line(request.user, pk, line)
+    return _plan_response(request, pk)
+
+
+@login_required
+@require_POST
+def plan_move(request: HttpRequest, pk: int, line: int) -> HttpResponse:
+    try:
+        plans.move_line(request.user, pk, line, request.POST.get("direction", ""))
+    except InvalidInput as exc:
+        return _plan_response(request, pk, exc.summary())
+    return _plan_response(request, pk)
+
+
+@login_required
+@require_POST
+def plan_minutes(request: HttpRequest, pk: int, line: int) -> HttpResponse:
+    """Give one question more or fewer minutes than the bank's estimate (empty resets)."""
+    try:
+        plans.set_line(request.user, pk, line, {"minutes": request.POST.get("minutes", "")})
+    except InvalidInput as exc:
+        return _plan_response(request, pk, exc.summary())
+    return _plan_response(request, pk)
+
+
+@login_required
+def brief(
+    request: HttpRequest, pk: int, pitch_form: PitchForm | None = None, status: int = 200
+) -> HttpResponse:
+    data = brief_for(request.user, pk)
+    profile = data.profile
+    form = pitch_form or PitchForm(
+        initial={"elevator_pitch": profile.elevator_pitch, "why_this_field": profile.why_this_field}
+    )
+    context = {"brief": data, "conversation": data.conversation, "contact": data.contact}
+    context.update({"pitch_form": form, "plan": data.plan.plan, "section": "web:conversations"})
+    return render(request, "web/brief.html", context, status=status)
+
+
+@login_required
+def brief_download(request: HttpRequest, pk: int) -> HttpResponse:
+    data = brief_for(request.user, pk)
+    response = HttpResponse(brief_markdown(data), content_type="text/markdown; charset=utf-8")
+    name = slugify(data.contact.name) or "contact"
+    response["Content-Disposition"] = f'attachment; filename="brief-{name}.md"'
+    return response
+
+
+@login_required
+@require_POST
+def brief_answers(request: HttpRequest, pk: int) -> HttpResponse:
+    owned_or_404(request.user, Conversation, pk)
+    form = PitchForm(request.POST)
+    if not form.is_valid():
+        # Shown again with what was typed, so nothing is lost.
+        return brief(request, pk, pitch_form=form, status=422)
+    crm.update_profile(request.user, form.as_data(), partial=True)
+    messages.success(request, "Your two-minute answers are saved in your profile.")
+    return redirect(reverse("web:brief", args=[pk]) + "#answers")

@@ -1,0 +1,53 @@
+"""Interview mode's captures at their edges."""
+
+from __future__ import annotations
+
+import pytest
+
+from coffeechat.core.models import Organization
+from coffeechat.services import interview
+from coffeechat.services.errors import InvalidInput
+from tests.prep_fixtures import booked_interview
+
+
+@pytest.fixture
+def conv(user, now):
+    return booked_interview(user, now)
+
+
+def test_a_referral_with_one_name_and_a_known_organization_in_other_case(user, conv):
+    referral = interview.capture_referral(
+        user, conv.pk, {"name": "  Priya  ", "organization": "ACME", "role": "", "context": ""}
+    )
+    person = referral.to_contact
+    assert (person.first_name, person.last_name) == ("Priya", "")
+    assert Organization.objects.for_user(user).filter(name__iexact="acme").count() == 1
+    assert person.connection == "Introduced by Ana Ruiz."
+
+
+def test_a_referral_at_a_new_organization_creates_it(user, conv):
+    referral = interview.capture_referral(
+        user, conv.pk, {"name": "Sam Lee", "organization": "Globex", "context": "Ask about ML"}
+    )
+    assert referral.to_contact.organization.name == "Globex"
+    assert referral.to_contact.connection == "Introduced by Ana Ruiz: Ask about ML"
+
+
+def test_advice_with_a_bad_date_or_kind_is_refused_by_field(user, conv):
+    with pytest.raises(InvalidInput) as error:
+        interview.capture_advice(user, conv.pk, {"text": "", "kind": "magic", "due": "soon"})
+    assert set(error.value.errors) == {"text", "kind", "due"}
+
+
+def test_ending_a_conversation_that_is_not_booked_says_why(user, now):
+    from coffeechat.services import conversations, crm
+
+    bo = crm.create_contact(user, {"first_name": "Bo", "source": "alumni"})
+    planned = conversations.start_conversation(user, {"contact": bo.pk})
+    with pytest.raises(InvalidInput, match="does not fit"):
+        interview.end_interview(user, planned.pk, now)
+
+
+def test_a_note_longer_than_the_limit_is_refused(user, conv, now):
+    with pytest.raises(InvalidInput, match="at most"):
+        interview.save_note(user, conv.pk, None, "x" * (interview.MAX_NOTE + 1), now)
