@@ -20,6 +20,7 @@ from coffeechat.core.models import (
     Organization,
     OwnedModel,
     Profile,
+    Template,
 )
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.errors import InvalidInput, NotFound
@@ -37,6 +38,8 @@ TRASHABLE: dict[str, type[OwnedModel]] = {
     "contact": Contact,
     "conversation": Conversation,
     "note": Note,
+    # outreach
+    "template": Template,
 }
 
 

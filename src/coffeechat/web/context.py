@@ -11,6 +11,7 @@ NAVIGATION = (
     ("web:paths", "Career paths"),
     ("web:conversations", "Conversations"),
     ("web:profile", "Profile"),
+    ("web:templates", "Templates"),  # outreach
 )
 
 

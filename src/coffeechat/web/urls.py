@@ -1,5 +1,6 @@
 from django.urls import path
 
+from coffeechat.web.urls_outreach import urlpatterns as outreach_urlpatterns
 from coffeechat.web.views import (
     auth,
     contacts,
@@ -52,3 +53,6 @@ urlpatterns = [
     path("trash/<str:kind>/<int:pk>/", trash.move_to_trash, name="trash_move"),
     path("trash/<str:kind>/<int:pk>/restore/", trash.restore, name="trash_restore"),
 ]
+
+# outreach
+urlpatterns += outreach_urlpatterns

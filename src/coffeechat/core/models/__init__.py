@@ -30,3 +30,8 @@ __all__ = [
     "Template",
     "hash_secret",
 ]
+
+# outreach
+from coffeechat.core.models.outreach import SmtpSettings  # noqa: E402
+
+__all__ += ["SmtpSettings"]

@@ -15,6 +15,8 @@ KIND_LABELS = {
     "contact": "Contact",
     "conversation": "Conversation",
     "note": "Note",
+    # outreach
+    "template": "Template",
 }
 
 
