@@ -29,3 +29,8 @@ api.add_router("/contacts", contacts.router)
 api.add_router("/organizations", organizations.router)
 api.add_router("/career-paths", career_paths.router)
 api.add_router("/conversations", conversations.router)
+
+# outreach
+from coffeechat.api import outreach  # noqa: E402
+
+api.add_router("/outreach", outreach.router)
