@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from coffeechat.web.views import composer, email_settings, outreach_routes, templates_page
+from coffeechat.web.views import composer, email_settings, outreach_routes, replies, templates_page
 
 _C = "conversations/<int:pk>/compose/"
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("conversations/<int:pk>/let-go/", outreach_routes.let_go, name="let_go"),
     path("organizations/<int:pk>/next/", outreach_routes.compose_next, name="compose_next"),
     path("contacts/<int:pk>/compose/", outreach_routes.compose_for_contact, name="compose_for"),
+    path("conversations/<int:pk>/reply/", replies.reply, name="record_reply"),
     path("templates/", templates_page.template_list, name="templates"),
     path("templates/new/", templates_page.template_create, name="template_create"),
     path("templates/<int:pk>/", templates_page.template_edit, name="template_edit"),

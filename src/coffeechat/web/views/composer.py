@@ -17,6 +17,7 @@ from coffeechat.domain.templates import fields_in
 from coffeechat.domain.vocabulary import Channel, MessageKind, choices, label
 from coffeechat.services import outreach, sending
 from coffeechat.services.errors import InvalidInput, NotFound
+from coffeechat.services.event_forms import SENTIMENT_CHOICES
 from coffeechat.services.templates import list_templates
 from coffeechat.web.views.common import now, owned_or_404
 
@@ -107,6 +108,9 @@ def composer(
         "kind_label": label(text["kind"]),
         "waiting": outreach.waiting_elsewhere(request.user, conversation),
         "error": error,
+        "awaiting_reply": conversation.stage in ("requested", "followed_up"),
+        "sentiments": SENTIMENT_CHOICES,
+        "next": request.get_full_path(),
         "section": "web:conversations",
         **_send_context(request, conversation, text),
     }
