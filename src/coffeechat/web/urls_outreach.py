@@ -2,7 +2,14 @@
 
 from django.urls import path
 
-from coffeechat.web.views import composer, email_settings, outreach_routes, replies, templates_page
+from coffeechat.web.views import (
+    composer,
+    email_settings,
+    message_import,
+    outreach_routes,
+    replies,
+    templates_page,
+)
 
 _C = "conversations/<int:pk>/compose/"
 
@@ -17,6 +24,17 @@ urlpatterns = [
     path("organizations/<int:pk>/next/", outreach_routes.compose_next, name="compose_next"),
     path("contacts/<int:pk>/compose/", outreach_routes.compose_for_contact, name="compose_for"),
     path("conversations/<int:pk>/reply/", replies.reply, name="record_reply"),
+    path("contacts/import-messages/", message_import.message_import, name="message_import"),
+    path(
+        "contacts/import-messages/commit/",
+        message_import.message_import_commit,
+        name="message_import_commit",
+    ),
+    path(
+        "contacts/import-messages/<int:pk>/undo/",
+        message_import.message_import_undo,
+        name="message_import_undo",
+    ),
     path("templates/", templates_page.template_list, name="templates"),
     path("templates/new/", templates_page.template_create, name="template_create"),
     path("templates/<int:pk>/", templates_page.template_edit, name="template_edit"),
