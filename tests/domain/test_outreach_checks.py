@@ -61,9 +61,9 @@ def words(n: int) -> str:
         (request(words(75), strict=True), True, None),
         (request(words(76), strict=True), False, Severity.WARNING),
         (Draft(channel=Channel.LINKEDIN_NOTE, body="x" * 300), True, None),
-        (Draft(channel=Channel.LINKEDIN_NOTE, body="x" * 301), False, Severity.WARNING),
+        (Draft(channel=Channel.LINKEDIN_NOTE, body="x" * 301), False, Severity.ERROR),
         (Draft(channel=Channel.LINKEDIN_MESSAGE, body="x" * 1900), True, None),
-        (Draft(channel=Channel.LINKEDIN_MESSAGE, body="x" * 1901), False, Severity.WARNING),
+        (Draft(channel=Channel.LINKEDIN_MESSAGE, body="x" * 1901), False, Severity.ERROR),
         # A 300-word LinkedIn message is fine: its limit is characters, not words.
         (Draft(channel=Channel.LINKEDIN_MESSAGE, body=words(300)), True, None),
     ],

@@ -52,6 +52,7 @@ def _chars(body: str, limit: int, what: str) -> Failure | None:
         f"{count} characters is over the {limit:,} LinkedIn allows for {what}; "
         "it will be cut off or refused.",
         f"…{body.strip()[limit - 20 : limit + 20]}…",
+        Severity.ERROR,
     )
 
 
