@@ -242,3 +242,21 @@ def test_try_another_starts_the_next_contact_and_opens_the_composer(
     response = signed_in.post(url)
     assert response.status_code == 302 and "/compose/" in response["Location"]
     assert Message.objects.count() == 1  # only Ana's request; nothing sent for Ben
+
+
+def test_a_trashed_template_leaves_the_composer_and_can_be_restored(signed_in, user):
+    outreach.list_templates(user)  # seeds the built-ins
+    template = Template.objects.get(owner=user, builtin_key="update")
+    signed_in.post(reverse("web:trash_move", args=["template", template.pk]))
+    assert template not in outreach.list_templates(user)
+    trash = signed_in.get(reverse("web:trash")).content.decode()
+    assert "Update (stay in touch)" in trash
+    signed_in.post(reverse("web:trash_restore", args=["template", template.pk]))
+    assert template in outreach.list_templates(user)
+    # Re-seeding never brings back a second copy.
+    assert Template.objects.filter(owner=user, builtin_key="update").count() == 1
+
+
+def test_the_profile_links_to_the_email_settings(signed_in):
+    page = signed_in.get(reverse("web:profile")).content.decode()
+    assert reverse("web:email_settings") in page
