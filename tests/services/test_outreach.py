@@ -166,3 +166,23 @@ def test_another_users_conversation_cannot_be_composed(outsider, conversation, n
     template = templates.list_templates(outsider)[0]
     with pytest.raises(NotFound):
         outreach.compose(outsider, conversation.pk, template.pk, now)
+
+
+@pytest.mark.parametrize("first_kind", ["update", "report-back"])
+def test_the_first_message_after_the_thank_you_is_logged_as_the_report_back(
+    user, conversation, now, first_kind
+):
+    conversation.stage, conversation.held_at, conversation.thanked_at = "thanked", now, now
+    conversation.save()
+    data = {"channel": "email", "kind": first_kind, "subject": "News", "body": "I did it"}
+    outreach.save_composer_draft(user, conversation.pk, data)
+    later = now + timedelta(days=8)
+    outreach.mark_sent(user, conversation.pk, data, later)
+    conversation.refresh_from_db()
+    assert conversation.report_back_at == later
+    assert list(conversation.messages.values_list("kind", "sent_at")) == [("report-back", later)]
+    second = {**data, "kind": "update", "body": "More news"}
+    outreach.mark_sent(user, conversation.pk, second, later + timedelta(days=30))
+    kinds = list(conversation.messages.order_by("sent_at").values_list("kind", flat=True))
+    assert kinds == ["report-back", "update"]
+    assert outreach.open_draft(conversation) is None
