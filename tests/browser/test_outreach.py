@@ -40,6 +40,8 @@ def _setup(user, *, held: bool = False):
     from coffeechat.core.models import Note
     from coffeechat.services import conversations, crm
 
+    user.profile.name = "Ada Student"
+    user.profile.save()
     org = crm.create_organization(user, {"name": "Acme Health", "motivation": 2, "posting": 1})
     path = crm.create_career_path(user, {"title": "UX research", "status": "exploring"})
     ana = crm.create_contact(
@@ -153,7 +155,19 @@ def test_a_first_request_is_fixed_sent_and_followed_up(
     expect(page.locator('#checks li[data-check="no-job-ask"]')).to_have_attribute(
         "data-passed", "true"
     )
+    expect(page.locator("#they-replied")).to_be_visible()
     screenshot("composer-follow-up")
+
+    # She answered after all: record it from the same page, and see it on her contact page.
+    page.locator("#they-replied summary").click()
+    page.get_by_role("form", name="Record a reply from Ana").get_by_role(
+        "button", name="Record reply"
+    ).click()
+    expect(page.get_by_text("Reply from Ana Ruiz recorded: Positive")).to_be_visible()
+    page.get_by_role("link", name="Ana Ruiz").first.click()
+    expect(page.locator("#response-speed")).to_be_visible()
+    expect(page.get_by_text("You wrote: Request")).to_be_visible()
+    screenshot("contact-replies")
 
 
 def test_the_thank_you_draft_names_both_highlights_and_passes(

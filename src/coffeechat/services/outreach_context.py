@@ -17,7 +17,9 @@ def merge_context(user: Any, conversation: Conversation, now: datetime) -> dict[
     """Every merge field's value for ``conversation``; unknown values are empty strings."""
     contact = conversation.contact
     profile = ensure_profile(user)
-    my_name = profile.name or user.get_full_name() or user.get_username()
+    # Not the username ("me" on a personal install): an empty name stays {my_name} in the
+    # draft, so the placeholders check asks the user to fill in their profile.
+    my_name = profile.name or user.get_full_name()
     points = highlights(conversation)
     values = {
         "first_name": contact.first_name,
