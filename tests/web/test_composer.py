@@ -260,3 +260,32 @@ def test_a_trashed_template_leaves_the_composer_and_can_be_restored(signed_in, u
 def test_the_profile_links_to_the_email_settings(signed_in):
     page = signed_in.get(reverse("web:profile")).content.decode()
     assert reverse("web:email_settings") in page
+
+
+def test_the_composer_reads_the_same_number_of_queries_however_busy_the_organization(
+    signed_in, user, ana, conversation, now
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("web:composer", args=[conversation.pk])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert signed_in.get(url).status_code == 200
+        return len(captured)
+
+    def add_waiting(count: int) -> None:
+        for index in range(count):
+            other = crm.create_contact(
+                user,
+                {"first_name": f"P{index}", "source": "other", "organization": ana.organization_id},
+            )
+            talk = conversations.start_conversation(user, {"contact": other.pk})
+            outreach.mark_sent(user, talk.pk, {"kind": "request", "subject": "s", "body": "b"}, now)
+
+    signed_in.get(url)  # seeds the templates
+    add_waiting(1)
+    one = queries()
+    add_waiting(5)
+    assert queries() == one
