@@ -186,3 +186,42 @@ def test_the_first_message_after_the_thank_you_is_logged_as_the_report_back(
     kinds = list(conversation.messages.order_by("sent_at").values_list("kind", flat=True))
     assert kinds == ["report-back", "update"]
     assert outreach.open_draft(conversation) is None
+
+
+def test_the_report_back_lists_what_was_done_since_the_thank_you(user, conversation, now):
+    from coffeechat.core.models import ActionItem
+
+    conversation.stage, conversation.held_at = "thanked", now - timedelta(days=8)
+    conversation.thanked_at = now - timedelta(days=7)
+    conversation.save()
+    ActionItem.objects.create(owner=user, text="Old course", done_at=now - timedelta(days=9))
+    ActionItem.objects.create(
+        owner=user, text="Finished the SQL course", done_at=now - timedelta(days=2)
+    )
+    ActionItem.objects.create(owner=user, text="Not done yet")
+    template = outreach.default_template(user, "report-back")
+    body = outreach.compose(user, conversation.pk, template.pk, now).body
+    assert "- Finished the SQL course" in body
+    assert "Old course" not in body and "Not done yet" not in body
+
+
+def test_an_update_lists_recent_progress(user, ana, conversation, now):
+    from coffeechat.core.models import ActionItem
+
+    conversation.stage, conversation.held_at = "thanked", now - timedelta(days=60)
+    conversation.thanked_at = conversation.report_back_at = now - timedelta(days=40)
+    conversation.save()
+    path = crm.create_career_path(user, {"title": "UX research", "status": "pursuing"})
+    other = crm.create_contact(user, {"first_name": "Ben", "source": "other"})
+    for _ in range(2):
+        held = conversations.start_conversation(user, {"contact": other.pk})
+        held.held_at = now - timedelta(days=5)
+        held.save()
+    ActionItem.objects.create(
+        owner=user, text="Built a portfolio case study", done_at=now - timedelta(days=3)
+    )
+    template = outreach.default_template(user, "update")
+    body = outreach.compose(user, conversation.pk, template.pk, now).body
+    assert "- I have had 2 more conversations about the field." in body
+    assert "- Done: Built a portfolio case study" in body
+    assert f"- I am now pursuing {path.title}." in body

@@ -91,9 +91,8 @@ def _bullets(lines: list[str]) -> str:
 
 
 def _done_since(user: Any, conversation: Conversation, now: datetime) -> list[str]:
-    since = conversation.thanked_at or now - PROGRESS_WINDOW
-    items = ActionItem.objects.for_user(user).filter(done_at__gte=since, done_at__lte=now)
-    return [item.text for item in items.order_by("done_at")[:6]]
+    """For the report-back: what the user finished since thanking them."""
+    return _done_between(user, conversation.thanked_at or now - PROGRESS_WINDOW, now)
 
 
 def recent_progress(user: Any, conversation: Conversation, now: datetime) -> list[str]:
@@ -105,7 +104,7 @@ def recent_progress(user: Any, conversation: Conversation, now: datetime) -> lis
         lines.append(
             f"I have had {count} more conversation{'s' if count > 1 else ''} about the field."
         )
-    lines += [f"Done: {text}" for text in _done_since_moment(user, since, now)]
+    lines += [f"Done: {text}" for text in _done_between(user, since, now)]
     decided = CareerPath.objects.for_user(user).filter(
         updated_at__gt=since, status__in=[PathStatus.PURSUING, PathStatus.DROPPED]
     )
@@ -115,8 +114,8 @@ def recent_progress(user: Any, conversation: Conversation, now: datetime) -> lis
     return lines
 
 
-def _done_since_moment(user: Any, since: datetime, now: datetime) -> list[str]:
-    items = ActionItem.objects.for_user(user).filter(done_at__gt=since, done_at__lte=now)
+def _done_between(user: Any, since: datetime, now: datetime) -> list[str]:
+    items = ActionItem.objects.for_user(user).filter(done_at__gte=since, done_at__lte=now)
     return [item.text for item in items.order_by("done_at")[:6]]
 
 

@@ -25,7 +25,9 @@ SPEED_LABELS = {
 }
 
 
-def record_reply(user: Any, conversation_id: object, data: dict[str, Any], now: datetime):
+def record_reply(
+    user: Any, conversation_id: object, data: dict[str, Any], now: datetime
+) -> Conversation:
     """Their answer, with its sentiment and date; an out-of-office keeps the clocks running."""
     sentiment = str(data.get("sentiment") or "")
     if sentiment not in {s.value for s in Sentiment}:

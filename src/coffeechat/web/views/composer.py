@@ -58,7 +58,9 @@ def _initial(request: HttpRequest, conversation: Conversation) -> dict[str, Any]
     }
 
 
-def _send_context(request: HttpRequest, conversation: Conversation, text: dict[str, Any]):
+def _send_context(
+    request: HttpRequest, conversation: Conversation, text: dict[str, Any]
+) -> dict[str, Any]:
     contact = conversation.contact
     return {
         "mailto": sending.mailto_url(contact.email, text["subject"], text["body"]),
@@ -69,7 +71,9 @@ def _send_context(request: HttpRequest, conversation: Conversation, text: dict[s
     }
 
 
-def _results(request: HttpRequest, text: dict[str, Any], conversation: Conversation):
+def _results(
+    request: HttpRequest, text: dict[str, Any], conversation: Conversation
+) -> list[CheckResult]:
     try:
         return outreach.check_draft(request.user, text, now(), conversation)
     except InvalidInput:
