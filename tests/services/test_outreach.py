@@ -225,3 +225,22 @@ def test_an_update_lists_recent_progress(user, ana, conversation, now):
     assert "- I have had 2 more conversations about the field." in body
     assert "- Done: Built a portfolio case study" in body
     assert f"- I am now pursuing {path.title}." in body
+
+
+def test_an_introduction_ask_is_logged_at_the_time_given_without_moving_the_stage(
+    user, conversation, now
+):
+    from zoneinfo import ZoneInfo
+
+    data = {
+        "kind": "introduction-ask",
+        "subject": "Intro?",
+        "body": "Would you introduce us?",
+        "at": "2026-11-02T18:30",
+    }
+    message = outreach.mark_sent(user, conversation.pk, data, now)
+    assert message.sent_at.astimezone(ZoneInfo("America/New_York")).hour == 18
+    conversation.refresh_from_db()
+    assert conversation.stage == "planned"
+    with pytest.raises(InvalidInput):
+        outreach.mark_sent(user, conversation.pk, {**data, "at": "yesterday"}, now)

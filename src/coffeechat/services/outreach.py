@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
@@ -157,7 +158,7 @@ def mark_sent(user: Any, conversation_id: object, data: dict[str, Any], now: dat
         draft = save_composer_draft(user, conversation_id, data)
         event = SENT_EVENTS.get(kind)
         if event is None:  # an introduction ask moves no stage
-            draft.sent_at = now
+            draft.sent_at = _sent_moment(user, data.get("at"), now)
             draft.save(update_fields=["sent_at", "updated_at"])
             return draft
         conversations.record_event(
@@ -167,6 +168,19 @@ def mark_sent(user: Any, conversation_id: object, data: dict[str, Any], now: dat
             now,
         )
     return _latest_sent(user, conversation_id)
+
+
+def _sent_moment(user: Any, at: object, now: datetime) -> datetime:
+    """``at`` as typed (a wall time in the user's zone), or now when empty."""
+    if not at:
+        return now
+    try:
+        moment = datetime.fromisoformat(str(at))
+    except ValueError as exc:
+        raise InvalidInput({"at": [f"{at!r} is not a date and time."]}) from exc
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(ensure_profile(user).time_zone))
+    return moment
 
 
 def _latest_sent(user: Any, conversation_id: object) -> Message:
