@@ -189,3 +189,19 @@ def test_the_thank_you_draft_names_both_highlights_and_passes(
     expect(page.locator('#checks li[data-passed="false"]')).to_have_count(0)
     page.set_viewport_size({"width": 375, "height": 800})
     screenshot("composer-thank-you-phone")
+
+
+def test_the_templates_page_on_a_phone(signed_in_page, screenshot, live_server):
+    page = signed_in_page
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{live_server.url}/templates/")
+    expect(page.get_by_role("link", name="First request (email)")).to_be_visible()
+    screenshot("templates-phone")
+    page.get_by_role("link", name="Thank-you (within 24 hours)").click()
+    page.get_by_label("Body").fill("Hi {frist_name}")
+    page.get_by_role("button", name="Save").click()
+    expect(
+        page.get_by_text("{frist_name} is not a merge field; did you mean {first_name}?")
+    ).to_be_visible()
+    screenshot("template-refused-phone")
+

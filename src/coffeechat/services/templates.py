@@ -70,12 +70,29 @@ def seed_templates(user: Any) -> int:
     return len(new)
 
 
+# The order the process uses them in, so the list reads like the journey.
+KIND_ORDER = ["request", "follow-up", "introduction-ask", "thank-you", "report-back", "update"]
+CHANNEL_ORDER = ["email", "linkedin-message", "linkedin-note"]
+
+
+def _position(value: str, order: list[str]) -> int:
+    return order.index(value) if value in order else len(order)
+
+
 def list_templates(user: Any, *, include_hidden: bool = True) -> list[Template]:
+    """The user's templates in journey order: requests first, email before LinkedIn."""
     seed_templates(user)
     rows = Template.objects.for_user(user)
     if not include_hidden:
         rows = rows.filter(hidden=False)
-    return list(rows)
+    return sorted(
+        rows,
+        key=lambda t: (
+            _position(t.kind, KIND_ORDER),
+            _position(t.channel, CHANNEL_ORDER),
+            t.name.lower(),
+        ),
+    )
 
 
 def save_template(user: Any, data: dict[str, Any], pk: object = None) -> Template:
