@@ -204,4 +204,3 @@ def test_the_templates_page_on_a_phone(signed_in_page, screenshot, live_server):
         page.get_by_text("{frist_name} is not a merge field; did you mean {first_name}?")
     ).to_be_visible()
     screenshot("template-refused-phone")
-

@@ -156,6 +156,12 @@ def test_another_users_composer_is_not_found(client, outsider, conversation):
 def test_templates_page_lists_edits_and_hides(signed_in, user):
     page = signed_in.get(reverse("web:templates")).content.decode()
     assert "First request (email)" in page and "Thank-you (within 24 hours)" in page
+    # Journey order: the first request comes before the follow-up, the thank-you after both.
+    order = [
+        page.index(name)
+        for name in ("First request (email)", "Follow-up (one", "Thank-you (within", "Update (stay")
+    ]
+    assert order == sorted(order)
     template = Template.objects.get(owner=user, builtin_key="update")
     url = reverse("web:template_edit", args=[template.pk])
     bad = signed_in.post(
