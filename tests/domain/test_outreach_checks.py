@@ -156,6 +156,8 @@ def test_ask(body, passed):
         ("As a fellow Michigan alum, I wanted to write.", True),
         ("I came across your article on hiring.", True),
         ("Hello. I would like to talk about UX.", False),
+        ("Let me walk you through my background.", False),
+        ("The former is more interesting to me.", False),
     ],
 )
 def test_connection(body, passed):

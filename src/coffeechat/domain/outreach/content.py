@@ -18,7 +18,8 @@ _CONNECTION = re.compile(
     r"|read\s+your|heard\s+(?:you|your|about\s+you)|your\s+(?:talk|post|article|panel|podcast"
     r"|presentation|session)|fellow|alum(?:ni|nus|na)?|graduate[sd]?\s+(?:of|from)"
     r"|suggested|recommended|referred|introduced|mutual|pointed\s+me|gave\s+me\s+your"
-    r"|both\s+(?:studied|went|worked|attended)|classmates?|colleague|former|through\s+\w+"
+    r"|both\s+(?:studied|went|worked|attended)|classmates?|colleague"
+    r"|former\s+(?:colleague|classmate|manager|teammate|student)"
     r"|connected\s+(?:on|via|through)|(?:on|via)\s+linkedin|sister|brother|friend|cousin"
     r"|neighbou?r|professor|mentor)\b",
     re.IGNORECASE,
