@@ -171,6 +171,7 @@ def test_connection(body, passed):
         ("I'm exploring a career in public health.", True),
         ("I am interested in UX research roles.", True),
         ("I would like to talk to you.", False),
+        ("I would love to hear how you got here.", False),  # curious, but about what?
     ],
 )
 def test_interest(body, passed):

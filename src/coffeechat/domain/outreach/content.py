@@ -47,8 +47,7 @@ _INTEREST = re.compile(
     r"\b(?:curious\s+about|interested\s+in|exploring|explore|learn(?:ing)?\s+(?:more\s+)?about"
     r"|considering|thinking\s+(?:about|of)\s+(?:a\s+)?(?:career|move|moving|switch)"
     r"|move\s+into|moving\s+into|transition(?:ing)?\s+(?:into|to)|career\s+in"
-    r"|passionate\s+about|fascinated\s+by|drawn\s+to|want\s+to\s+understand"
-    r"|hear\s+(?:how|about|what))\s+\S+",
+    r"|passionate\s+about|fascinated\s+by|drawn\s+to|want\s+to\s+understand)\s+\S+",
     re.IGNORECASE,
 )
 
