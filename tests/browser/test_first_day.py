@@ -33,12 +33,13 @@ def test_a_new_user_loads_sample_data_and_watches_today_react(signed_in_page, sc
     name = follow_ups[0].removeprefix("Follow up with ")
     assert f"Propose times to {name}" not in _titles(page, "schedule")
 
-    # They answered: record the positive reply from the conversation page.
+    # They answered: the follow-up action opens the composer, which records the reply instead.
     page.locator('article[data-kind="follow_up"]').first.get_by_role("link").click()
-    reply = page.get_by_role("form", name="Reply received")
+    page.locator("#they-replied summary").click()
+    reply = page.locator("#they-replied form")
     reply.get_by_label("Positive: happy to talk").check()
-    reply.get_by_role("button", name="Record: reply received").click()
-    expect(page.get_by_text("Recorded: Reply received")).to_be_visible()
+    reply.get_by_role("button", name="Record reply").click()
+    expect(page.get_by_text(f"Reply from {name} recorded: Positive.")).to_be_visible()
     screenshot("conversation")
 
     page.get_by_role("link", name="Today").first.click()

@@ -50,3 +50,8 @@ api.add_router("/action-items", action_items_router)
 # -- prep area: question plans and interview notes per conversation, the question bank
 api.add_router("/conversations", plans.router)
 api.add_router("/questions", plans.bank_router)
+
+# outreach
+from coffeechat.api import outreach  # noqa: E402
+
+api.add_router("/outreach", outreach.router)

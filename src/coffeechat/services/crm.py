@@ -23,6 +23,7 @@ from coffeechat.core.models import (
     OwnedModel,
     Profile,
     Question,
+    Template,
 )
 from coffeechat.services import self_reflection
 from coffeechat.services.accounts import ensure_profile
@@ -44,6 +45,8 @@ TRASHABLE: dict[str, type[OwnedModel]] = {
     # reflection (issue 6)
     "action_item": ActionItem,
     "open_question": OpenQuestion,
+    # outreach
+    "template": Template,
 }
 # -- prep area: the user's own questions (built-in ones are hidden instead) -------------
 TRASHABLE["question"] = Question

@@ -117,6 +117,9 @@ _CONVERSATION_ANCHORS = {
 def url_for(action: Action) -> str:
     """Where the button of a Today action leads: the page that does it."""
     kind = action.kind
+    outreach_url = _outreach_url(action)  # outreach: the composer and its routes
+    if outreach_url:
+        return outreach_url
     if kind is ActionKind.RESEARCH and action.contact_id:
         return reverse("web:contact_edit", args=[action.contact_id]) + "#id_research_notes"
     if kind is ActionKind.TRY_ANOTHER and action.organization_id:
@@ -138,6 +141,30 @@ def url_for(action: Action) -> str:
     if action.contact_id:
         return reverse("web:contact", args=[action.contact_id])
     return reverse("web:today")
+
+
+# outreach: the actions the composer does, and the message kind each one drafts.
+_COMPOSER_KINDS = {
+    ActionKind.SEND: "",
+    ActionKind.FOLLOW_UP: "follow-up",
+    ActionKind.THANK: "thank-you",
+}
+
+
+def _outreach_url(action: Action) -> str:
+    kind, conversation_id = action.kind, action.conversation_id
+    if kind in _COMPOSER_KINDS and conversation_id:
+        query = f"?kind={_COMPOSER_KINDS[kind]}" if _COMPOSER_KINDS[kind] else ""
+        return reverse("web:composer", args=[conversation_id]) + query
+    if kind is ActionKind.TRY_ANOTHER and action.organization_id:
+        return reverse("web:compose_next", args=[action.organization_id])
+    if kind is ActionKind.LET_GO and conversation_id:
+        return reverse("web:let_go", args=[conversation_id])
+    if kind is ActionKind.STAY_IN_TOUCH and conversation_id:
+        return reverse("web:composer", args=[conversation_id]) + "?kind=report-back"
+    if kind is ActionKind.STAY_IN_TOUCH and action.contact_id:
+        return reverse("web:compose_for", args=[action.contact_id]) + "?kind=update"
+    return ""
 
 
 def complete_action_item(user: Any, pk: object, now: datetime) -> ActionItem:

@@ -14,6 +14,7 @@ NAVIGATION = (
     # reflection and nurture (issue 6)
     ("web:action_items", "Action items"),
     ("web:network", "Network"),
+    ("web:templates", "Templates"),  # outreach
 )
 # -- prep area ------------------------------------------------------------------
 NAVIGATION += (("web:questions", "Question bank"),)

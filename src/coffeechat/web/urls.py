@@ -1,6 +1,7 @@
 from django.urls import path
 
 from coffeechat.web import urls_prep  # prep area
+from coffeechat.web.urls_outreach import urlpatterns as outreach_urlpatterns
 from coffeechat.web.views import action_items as action_item_views  # reflection (issue 6)
 from coffeechat.web.views import (
     auth,
@@ -94,3 +95,5 @@ urlpatterns = [
 
 # -- prep area: question bank, plan editor, brief, interview mode (web/urls_prep.py)
 urlpatterns += urls_prep.urlpatterns
+# outreach
+urlpatterns += outreach_urlpatterns

@@ -50,3 +50,8 @@ __all__ = [
     "PathDecision",
     "ProfileRevision",
 ]
+
+# outreach
+from coffeechat.core.models.outreach import SmtpSettings  # noqa: E402
+
+__all__ += ["SmtpSettings"]

@@ -124,6 +124,12 @@ class Message(OwnedModel):
     sent_at = models.DateTimeField(
         null=True, blank=True, help_text="When it was sent or received; empty for a draft."
     )
+    # outreach: messages logged by a LinkedIn messages.csv import, undoable as a batch;
+    # external_id is the export's conversation id + date, so a re-import skips them.
+    import_batch = models.ForeignKey(
+        "core.ImportBatch", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    external_id = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["sent_at", "created_at"]

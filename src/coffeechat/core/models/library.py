@@ -71,6 +71,13 @@ class Template(OwnedModel):
     subject = models.CharField(max_length=300, blank=True)
     body = models.TextField()
     builtin = models.BooleanField(default=False)
+    # outreach: which built-in this row came from (seeding is idempotent by it),
+    # and hidden built-ins stay out of the composer's list without being deleted.
+    builtin_key = models.CharField(max_length=40, blank=True)
+    hidden = models.BooleanField(default=False, help_text="Not offered in the composer.")
 
     class Meta:
         ordering = ["kind", "name"]
+
+    def __str__(self) -> str:  # outreach: named in the trash and the composer
+        return self.name

@@ -18,6 +18,8 @@ KIND_LABELS = {
     # reflection (issue 6)
     "action_item": "Action item",
     "open_question": "Open question",
+    # outreach
+    "template": "Template",
 }
 KIND_LABELS["question"] = "Question"  # prep area
 

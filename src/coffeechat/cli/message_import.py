@@ -1,0 +1,53 @@
+"""``coffeechat import messages FILE [--dry-run]``: the handler, ready to be registered.
+
+The ``import`` command group belongs to the contact importers; register this as
+its ``messages`` action with ``FILE``, ``--dry-run``, ``--user`` and ``--json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from coffeechat.cli.common import CliError, note, print_json, resolve_user, start_django
+
+
+def import_messages(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"{path}: {exc.strerror or exc}") from exc
+    start_django()
+    from django.utils import timezone
+
+    from coffeechat.services import message_import
+
+    user = resolve_user(args.user)
+    preview = message_import.preview_messages(user, data)  # InvalidInput names the line
+    for problem in preview.problems:
+        note(f"{path.name}: {problem}")
+    summary = {
+        "file": str(path),
+        "messages": len(preview.rows),
+        "to_log": len(preview.to_import),
+        "not_contacts": preview.unmatched,
+        "already_logged": preview.duplicates,
+        "problems": [str(p) for p in preview.problems],
+        "dry_run": bool(args.dry_run),
+        "batch_id": None,
+    }
+    if not args.dry_run:
+        batch = message_import.import_messages(user, data, path.name, timezone.now())
+        summary["batch_id"] = batch.pk
+        summary["to_log"] = batch.created_count
+    if args.json:
+        print_json(summary)
+        return 0
+    verb = "Would log" if args.dry_run else "Logged"
+    print(
+        f"{verb} {summary['to_log']} of {summary['messages']} messages from {path.name}; "
+        f"{preview.unmatched} with people not in your contacts, "
+        f"{preview.duplicates} already logged, {len(preview.problems)} unreadable rows."
+    )
+    return 0

@@ -1,0 +1,130 @@
+"""The values the merge fields of a template take for one conversation."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from coffeechat.core.models import ActionItem, CareerPath, Conversation, Referral
+from coffeechat.domain.vocabulary import Direction, MessageKind, PathStatus
+from coffeechat.services.accounts import ensure_profile
+
+SHORTEST_ASK, LONGEST_ASK, DEFAULT_ASK = 15, 30, 20
+PROGRESS_WINDOW = timedelta(days=30)
+
+
+def merge_context(user: Any, conversation: Conversation, now: datetime) -> dict[str, str]:
+    """Every merge field's value for ``conversation``; unknown values are empty strings."""
+    contact = conversation.contact
+    profile = ensure_profile(user)
+    # Not the username ("me" on a personal install): an empty name stays {my_name} in the
+    # draft, so the placeholders check asks the user to fill in their profile.
+    my_name = profile.name or user.get_full_name()
+    points = highlights(conversation)
+    values = {
+        "first_name": contact.first_name,
+        "last_name": contact.last_name,
+        "full_name": contact.name,
+        "their_role": contact.title,
+        "organization": contact.organization.name if contact.organization else "",
+        "connection": _sentence(contact.connection),
+        "my_name": my_name,
+        "my_first_name": my_name.split()[0] if my_name else "",
+        "my_interest": _interest(conversation, profile.interests),
+        "background": _sentence(profile.background),
+        "purpose": conversation.purpose,
+        "minutes": str(ask_minutes(conversation.planned_minutes)),
+        "signature": profile.signature or my_name,
+        "original_subject": original_subject(conversation),
+        "specific_points": "\n".join(f"- {p}" for p in points),
+        "first_point": points[0] if points else "",
+        "action_items_done": _bullets(_done_since(user, conversation, now)),
+        "recent_progress": _bullets(recent_progress(user, conversation, now)),
+        "referral_name": _referral_name(user, conversation),
+    }
+    return {name: value.strip() for name, value in values.items()}
+
+
+def ask_minutes(planned: int) -> int:
+    """The length to ask for: the planned one when it is a short ask, else 20 minutes."""
+    return planned if SHORTEST_ASK <= planned <= LONGEST_ASK else DEFAULT_ASK
+
+
+def highlights(conversation: Conversation) -> list[str]:
+    notes = conversation.notes.filter(highlight=True, deleted_at__isnull=True).order_by(
+        "created_at"
+    )
+    return [" ".join(note.text.split()) for note in notes]
+
+
+def original_subject(conversation: Conversation) -> str:
+    first = (
+        conversation.messages.filter(
+            kind=MessageKind.REQUEST, direction=Direction.OUTGOING, deleted_at__isnull=True
+        )
+        .exclude(subject="")
+        .order_by("sent_at", "created_at")
+        .first()
+    )
+    subject = first.subject if first else ""
+    while subject.lower().startswith("re:"):
+        subject = subject[3:].strip()
+    return subject
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if not text or text[-1] in ".!?" else text + "."
+
+
+def _interest(conversation: Conversation, interests: object) -> str:
+    path = conversation.career_path
+    if path is not None:
+        return path.field or path.title
+    if isinstance(interests, list) and interests and isinstance(interests[0], dict):
+        return str(interests[0].get("name", ""))
+    return ""
+
+
+def _bullets(lines: list[str]) -> str:
+    return "\n".join(f"- {line}" for line in lines)
+
+
+def _done_since(user: Any, conversation: Conversation, now: datetime) -> list[str]:
+    """For the report-back: what the user finished since thanking them."""
+    return _done_between(user, conversation.thanked_at or now - PROGRESS_WINDOW, now)
+
+
+def recent_progress(user: Any, conversation: Conversation, now: datetime) -> list[str]:
+    """Interviews held, action items done and path decisions since the last exchange."""
+    since = conversation.report_back_at or conversation.thanked_at or now - PROGRESS_WINDOW
+    lines: list[str] = []
+    held = Conversation.objects.for_user(user).filter(held_at__gt=since, held_at__lte=now)
+    if count := held.count():
+        lines.append(
+            f"I have had {count} more conversation{'s' if count > 1 else ''} about the field."
+        )
+    lines += [f"Done: {text}" for text in _done_between(user, since, now)]
+    decided = CareerPath.objects.for_user(user).filter(
+        updated_at__gt=since, status__in=[PathStatus.PURSUING, PathStatus.DROPPED]
+    )
+    for path in decided:
+        verb = "I am now pursuing" if path.status == PathStatus.PURSUING else "I set aside"
+        lines.append(f"{verb} {path.title}.")
+    return lines
+
+
+def _done_between(user: Any, since: datetime, now: datetime) -> list[str]:
+    items = ActionItem.objects.for_user(user).filter(done_at__gte=since, done_at__lte=now)
+    return [item.text for item in items.order_by("done_at")[:6]]
+
+
+def _referral_name(user: Any, conversation: Conversation) -> str:
+    referral = (
+        Referral.objects.for_user(user)
+        .filter(from_contact=conversation.contact)
+        .select_related("to_contact")
+        .order_by("-created_at")
+        .first()
+    )
+    return referral.to_contact.name if referral else ""

@@ -1,0 +1,214 @@
+"""The composer: pick a template, edit the filled draft, see the checks live, send, mark sent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from coffeechat.core.models import Conversation
+from coffeechat.domain.outreach import CheckResult
+from coffeechat.domain.templates import fields_in
+from coffeechat.domain.vocabulary import Channel, MessageKind, choices, label
+from coffeechat.services import outreach, sending
+from coffeechat.services.errors import InvalidInput, NotFound
+from coffeechat.services.event_forms import SENTIMENT_CHOICES
+from coffeechat.services.templates import list_templates
+from coffeechat.web.views.common import now, owned_or_404
+
+
+def _initial(request: HttpRequest, conversation: Conversation) -> dict[str, Any]:
+    """What the editor starts with: a chosen template, else the saved draft, else a default."""
+    user = request.user
+    wanted_template = request.GET.get("template")
+    wanted_kind = request.GET.get("kind")
+    draft = outreach.open_draft(conversation)
+    template_id: object = wanted_template
+    if not template_id and draft is not None and (not wanted_kind or draft.kind == wanted_kind):
+        return {
+            "subject": draft.subject,
+            "body": draft.body,
+            "channel": draft.channel,
+            "kind": draft.kind,
+            "template_id": None,
+            "saved_at": draft.updated_at,
+        }
+    if not template_id:
+        kind = MessageKind(wanted_kind) if wanted_kind in set(MessageKind) else None
+        template = outreach.default_template(user, kind or outreach.suggested_kind(conversation))
+        template_id = template.pk if template else None
+    if template_id is None:
+        return {"subject": "", "body": "", "channel": "email", "kind": "request"}
+    try:
+        filled = outreach.compose(user, conversation.pk, template_id, now())
+    except NotFound:
+        return {"subject": "", "body": "", "channel": "email", "kind": "request"}
+    return {
+        "subject": filled.subject,
+        "body": filled.body,
+        "channel": filled.channel,
+        "kind": filled.kind,
+        "template_id": int(str(template_id)),
+        "from_template": True,
+    }
+
+
+def _send_context(
+    request: HttpRequest, conversation: Conversation, text: dict[str, Any]
+) -> dict[str, Any]:
+    contact = conversation.contact
+    return {
+        "mailto": sending.mailto_url(contact.email, text["subject"], text["body"]),
+        "has_email": bool(contact.email),
+        "linkedin_url": contact.linkedin_url,
+        "smtp_ready": sending.smtp_settings(request.user) is not None,
+        "unfilled": fields_in(text["subject"] + "\n" + text["body"]),
+    }
+
+
+def _results(
+    request: HttpRequest, text: dict[str, Any], conversation: Conversation
+) -> list[CheckResult]:
+    try:
+        return outreach.check_draft(request.user, text, now(), conversation)
+    except InvalidInput:
+        return []
+
+
+def _summary(results: list[CheckResult]) -> dict[str, int]:
+    failed = [r for r in results if not r.passed]
+    return {
+        "passed": len(results) - len(failed),
+        "errors": sum(1 for r in failed if r.severity.value == "error"),
+        "warnings": sum(1 for r in failed if r.severity.value != "error"),
+    }
+
+
+@login_required
+def composer(
+    request: HttpRequest,
+    pk: int,
+    text: dict[str, Any] | None = None,
+    error: str = "",
+    status: int = 200,
+) -> HttpResponse:
+    conversation = owned_or_404(request.user, Conversation, pk)
+    text = text or _initial(request, conversation)
+    results = _results(request, text, conversation)
+    context = {
+        "conversation": conversation,
+        "contact": conversation.contact,
+        "templates": list_templates(request.user, include_hidden=False),
+        "text": text,
+        "results": results,
+        "summary": _summary(results),
+        "channels": choices(Channel),
+        "kinds": choices(MessageKind)[:-1],  # a reply is recorded, not composed
+        "kind_label": label(text["kind"]),
+        "waiting": outreach.waiting_elsewhere(request.user, conversation),
+        "error": error,
+        "awaiting_reply": conversation.stage in ("requested", "followed_up"),
+        "sentiments": SENTIMENT_CHOICES,
+        "next": request.get_full_path(),
+        "section": "web:conversations",
+        **_send_context(request, conversation, text),
+    }
+    return render(request, "web/composer.html", context, status=status)
+
+
+def _posted(request: HttpRequest) -> dict[str, Any]:
+    post = request.POST
+    return {
+        "subject": post.get("subject", ""),
+        "body": post.get("body", ""),
+        "channel": post.get("channel", "email"),
+        "kind": post.get("kind", "request"),
+        "confirm_unfilled": post.get("confirm_unfilled", ""),
+        "at": post.get("at", ""),
+    }
+
+
+@login_required
+@require_POST
+def composer_check(request: HttpRequest, pk: int) -> HttpResponse:
+    """The htmx partial: the checks for the text as typed, and send links kept in step."""
+    conversation = owned_or_404(request.user, Conversation, pk)
+    text = _posted(request)
+    results = _results(request, text, conversation)
+    context = {
+        "conversation": conversation,
+        "contact": conversation.contact,
+        "results": results,
+        "summary": _summary(results),
+        "oob": True,
+        **_send_context(request, conversation, text),
+    }
+    return render(request, "web/_composer_checks.html", context)
+
+
+@login_required
+@require_POST
+def composer_save(request: HttpRequest, pk: int) -> HttpResponse:
+    owned_or_404(request.user, Conversation, pk)
+    try:
+        draft = outreach.save_composer_draft(request.user, pk, _posted(request))
+    except InvalidInput as exc:
+        return HttpResponse(f"Not saved: {exc.summary()}", status=200)
+    stamp = draft.updated_at.astimezone(request.user.profile.zone).strftime("%H:%M:%S")
+    return HttpResponse(f"Draft saved at {stamp}")
+
+
+@login_required
+@require_POST
+def composer_mark_sent(request: HttpRequest, pk: int) -> HttpResponse:
+    text = _posted(request)
+    try:
+        message = outreach.mark_sent(request.user, pk, text, now())
+    except InvalidInput as exc:
+        return composer(request, pk, text=text, error=exc.summary(), status=422)
+    messages.success(request, f"Recorded: {label(message.kind)} sent. Today has been updated.")
+    return redirect(reverse("web:conversation", args=[pk]) + "#outreach")
+
+
+@login_required
+@require_POST
+def composer_eml(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = owned_or_404(request.user, Conversation, pk)
+    text = _posted(request)
+    outgoing = sending.outgoing_for(
+        request.user, conversation.contact, text["subject"], text["body"]
+    )
+    response = HttpResponse(sending.eml_bytes(outgoing), content_type="message/rfc822")
+    filename = f"to-{conversation.contact.pk}-{text['kind']}.eml"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_POST
+def composer_smtp(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send through the user's server, then mark sent; a failure keeps the draft and says why."""
+    conversation = owned_or_404(request.user, Conversation, pk)
+    text = _posted(request)
+    try:
+        outreach.save_composer_draft(request.user, pk, text)
+        unfilled = fields_in(text["subject"] + "\n" + text["body"])
+        if unfilled and not text["confirm_unfilled"]:
+            raise InvalidInput({"body": ["The draft still has unfilled fields."]})
+        outgoing = sending.outgoing_for(
+            request.user, conversation.contact, text["subject"], text["body"]
+        )
+        sending.send_smtp(request.user, outgoing)
+    except (InvalidInput, sending.SendFailed) as exc:
+        reason = exc.summary() if isinstance(exc, InvalidInput) else str(exc)
+        return composer(
+            request, pk, text=text, error=f"Not sent: {reason} Your draft is kept.", status=422
+        )
+    outreach.mark_sent(request.user, pk, {**text, "confirm_unfilled": "1"}, now())
+    messages.success(request, f"Sent to {conversation.contact.email} and recorded.")
+    return redirect(reverse("web:conversation", args=[pk]) + "#outreach")

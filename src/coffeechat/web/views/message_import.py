@@ -1,0 +1,103 @@
+"""Import LinkedIn messages: upload, preview, commit, and undo past imports."""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from coffeechat.services import message_import as service
+from coffeechat.services.errors import InvalidInput, NotFound
+from coffeechat.web.views.common import now
+
+MAX_BYTES = 50 * 1024 * 1024
+SESSION_KEY = "message_import"
+_UPLOADS = Path(tempfile.gettempdir())
+
+
+def _page(request: HttpRequest, status: int = 200, **extra: object) -> HttpResponse:
+    context = {"batches": service.message_batches(request.user), "section": "web:contacts", **extra}
+    return render(request, "web/message_import.html", context, status=status)
+
+
+def _stash(request: HttpRequest, data: bytes, filename: str) -> None:
+    """Keep the uploaded file between preview and commit, outside the session."""
+    token = secrets.token_hex(16)
+    (_UPLOADS / f"coffeechat-messages-{token}.csv").write_bytes(data)
+    request.session[SESSION_KEY] = {"token": token, "filename": filename}
+
+
+def _stashed(request: HttpRequest) -> tuple[bytes, str] | None:
+    stash = request.session.get(SESSION_KEY) or {}
+    token = str(stash.get("token", ""))
+    path = _UPLOADS / f"coffeechat-messages-{token}.csv"
+    if not token.isalnum() or not path.exists():
+        return None
+    return path.read_bytes(), str(stash.get("filename", ""))
+
+
+def _drop_stash(request: HttpRequest) -> None:
+    stash = request.session.pop(SESSION_KEY, None) or {}
+    token = str(stash.get("token", ""))
+    if token.isalnum():
+        (_UPLOADS / f"coffeechat-messages-{token}.csv").unlink(missing_ok=True)
+
+
+@login_required
+def message_import(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _page(request)
+    upload = request.FILES.get("file")
+    if upload is None:
+        return _page(request, status=422, error="Choose your messages.csv file first.")
+    if upload.size > MAX_BYTES:
+        return _page(request, status=422, error="The file is larger than 50 MB.")
+    data = upload.read()
+    try:
+        preview = service.preview_messages(request.user, data)
+    except InvalidInput as exc:
+        return _page(request, status=422, error=f"{upload.name}: {exc.summary()}")
+    _stash(request, data, upload.name)
+    return _page(request, preview=preview, filename=upload.name)
+
+
+@login_required
+@require_POST
+def message_import_commit(request: HttpRequest) -> HttpResponse:
+    stashed = _stashed(request)
+    if stashed is None:
+        messages.error(request, "The preview expired; upload the file again.")
+        return redirect("web:message_import")
+    data, filename = stashed
+    try:
+        batch = service.import_messages(request.user, data, filename, now())
+    except InvalidInput as exc:
+        messages.error(request, f"Nothing imported: {exc.summary()}")
+        return redirect("web:message_import")
+    _drop_stash(request)
+    messages.success(
+        request,
+        f"Logged {batch.created_count} message{'s' if batch.created_count != 1 else ''} "
+        f"from {filename}; {batch.skipped_count} skipped. You can undo this import below.",
+    )
+    return redirect("web:message_import")
+
+
+@login_required
+@require_POST
+def message_import_undo(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        batch = service.undo_message_import(request.user, pk, now())
+    except NotFound as exc:
+        messages.error(request, str(exc))
+    except InvalidInput as exc:
+        messages.error(request, exc.summary())
+    else:
+        messages.success(request, f"Undid the import of {batch.filename}: its messages are gone.")
+    return redirect("web:message_import")
