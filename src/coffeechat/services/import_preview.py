@@ -183,7 +183,10 @@ def _classify(
         row = _match_similar(record, values, index)
     if row is None:
         row = PreviewRow(record.line, NEW, "not in your contacts yet", record, values)
-        index.add(-record.line, values, organization_key(values["organization_name"]))
+        org_key = organization_key(values["organization_name"])
+        index.add(-record.line, values, org_key)
+        if org_key:  # later rows name the new organization the same way
+            index.org_names.setdefault(org_key, values["organization_name"])
     row.warnings = record.warnings
     return row
 
