@@ -12,6 +12,8 @@ NAVIGATION = (
     ("web:conversations", "Conversations"),
     ("web:profile", "Profile"),
 )
+# imports: the Import page.
+NAVIGATION += (("web:imports", "Import"),)
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:

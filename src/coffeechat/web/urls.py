@@ -10,6 +10,7 @@ from coffeechat.web.views import (
     today,
     trash,
 )
+from coffeechat.web.views import imports as import_views
 
 app_name = "web"
 
@@ -51,4 +52,15 @@ urlpatterns = [
     path("trash/", trash.trash_list, name="trash"),
     path("trash/<str:kind>/<int:pk>/", trash.move_to_trash, name="trash_move"),
     path("trash/<str:kind>/<int:pk>/restore/", trash.restore, name="trash_restore"),
+]
+
+# imports: upload, map columns, preview, confirm; past batches and undo.
+urlpatterns += [
+    path("import/", import_views.import_page, name="imports"),
+    path("import/upload/", import_views.upload, name="import_upload"),
+    path("import/batches/<int:pk>/undo/", import_views.undo, name="import_undo"),
+    path("import/<str:token>/", import_views.preview, name="import_preview"),
+    path("import/<str:token>/columns/", import_views.mapping, name="import_mapping"),
+    path("import/<str:token>/confirm/", import_views.confirm, name="import_confirm"),
+    path("import/<str:token>/cancel/", import_views.cancel, name="import_cancel"),
 ]
