@@ -32,15 +32,20 @@ def human_size(size: int) -> str:
     """2 KB, 10.0 MB: what a person reads in a size message."""
     if size < 1024 * 1024:
         return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+    megabytes = size / (1024 * 1024)
+    return f"{megabytes:.0f} MB" if megabytes == int(megabytes) else f"{megabytes:.1f} MB"
 
 
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
+    batches = list(batches_for(request.user)[:50])
+    for batch in batches:
+        kind = KINDS.get(batch.kind)
+        batch.kind_label = kind.label if kind else batch.kind
     context = {
         "kinds": KINDS.values(),
         "chosen": request.GET.get("kind", "linkedin"),
-        "batches": batches_for(request.user)[:50],
+        "batches": batches,
         "max_size": human_size(MAX_UPLOAD_BYTES),
         **SECTION,
     }
