@@ -175,7 +175,8 @@ def _check_mapping(line: int, header: Sequence[str], mapping: Mapping[str, str])
             )
     if not {"first_name", "last_name", "name", "email"} & set(mapping):
         raise ImportFileError(
-            "the mapping has no column for a name or an email; map first_name, name or email"
+            "no column is chosen for a name or an email; map first_name, name or email",
+            line,
         )
 
 

@@ -28,7 +28,7 @@ _BINARY_SIGNATURES = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"SQLite format 3", "an SQLite database"),
 )
-_SAVE_AS = "export or save it as CSV (UTF-8) and try again"
+_SAVE_AS = "export it again as CSV (UTF-8) or vCard and try again"
 
 
 def decode(data: bytes) -> str:
@@ -50,7 +50,7 @@ def decode(data: bytes) -> str:
         raise ImportFileError("the file is empty")
     for signature, what in _BINARY_SIGNATURES:
         if data.startswith(signature):
-            raise ImportFileError(f"this is {what}, not a text file; {_SAVE_AS}")
+            raise ImportFileError(f"this is {what}, not a text file; {_SAVE_AS}", line=1)
     encoding = _utf16_encoding(data)
     if encoding:
         return _decode_utf16(data, encoding)
