@@ -29,3 +29,8 @@ api.add_router("/contacts", contacts.router)
 api.add_router("/organizations", organizations.router)
 api.add_router("/career-paths", career_paths.router)
 api.add_router("/conversations", conversations.router)
+
+# imports: POST /imports/{kind}, GET /imports/batches, POST /imports/batches/{id}/undo
+from coffeechat.api import imports as import_api  # noqa: E402
+
+api.add_router("/imports", import_api.router)

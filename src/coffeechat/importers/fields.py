@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 
 _MONTHS = {
     name: number
@@ -155,6 +156,7 @@ _LEGAL_SUFFIXES = {
 }
 
 
+@lru_cache(maxsize=65_536)  # an import asks for the same few hundred employers again and again
 def organization_key(name: str) -> str:
     """The form two organization names are compared in.
 

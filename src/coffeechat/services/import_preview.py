@@ -40,6 +40,7 @@ _LENGTHS = {
     name: Contact._meta.get_field(name).max_length
     for name in ("first_name", "last_name", "email", "linkedin_url", "phone", "title", "location")
 }
+_URL = URLValidator()
 _ORG_LENGTH = Organization._meta.get_field("name").max_length or 200
 _LABEL_SOURCES = {
     "alumni": Source.ALUMNI,
@@ -366,7 +367,7 @@ def validation_error(values: dict[str, Any]) -> str:
             return f"email {values['email']!r} is not an email address"
     if values["linkedin_url"]:
         try:
-            URLValidator()(values["linkedin_url"])
+            _URL(values["linkedin_url"])
         except ValidationError:
             return f"LinkedIn URL {values['linkedin_url']!r} is not a web address"
     return ""
