@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,25 @@ def test_undo_keeps_an_imported_contact_the_user_has_started_a_conversation_with
     assert Organization.objects.for_user(user).get().name == "Initech"
 
 
+def test_undo_keeps_what_the_user_edited_after_the_import(user, now):
+    result = commit_import(user, "linkedin", LINKEDIN)
+    # Stamp the rows as written a minute ago, then edit one contact and one organization.
+    earlier = now - timedelta(minutes=1)
+    Contact.objects.update(created_at=earlier, updated_at=earlier)
+    Organization.objects.update(created_at=earlier, updated_at=earlier)
+    crm.update_contact(user, Contact.objects.get(first_name="Sam").pk,
+                       {"research_notes": "Runs the analytics guild."}, partial=True)  # fmt: skip
+    globex = Organization.objects.get(name="Globex")
+    crm.update_organization(user, globex.pk, {"motivation": 3}, partial=True)
+    undone = undo_import(user, result.batch.pk, now)
+    assert (undone.removed, undone.kept) == (3, 1)
+    assert [c.first_name for c in Contact.objects.for_user(user)] == ["Sam"]
+    assert sorted(Organization.objects.for_user(user).values_list("name", flat=True)) == [
+        "Acme, Inc.",  # Sam still works there
+        "Globex",  # edited: motivation 3
+    ]
+
+
 def test_another_users_batch_cannot_be_undone(user, outsider, now):
     result = commit_import(user, "linkedin", LINKEDIN)
     with pytest.raises(Exception, match="No import"):
@@ -180,3 +200,32 @@ def test_preview_and_commit_need_no_query_per_row(user, size, django_assert_max_
     # so the count grows with the chunks, never one query per row.
     assert len(queries) <= 14 + size // 25
     assert Contact.objects.for_user(user).count() == size + (1 if size <= 3 else 0)
+
+
+def test_google_labels_and_notes_land_where_a_person_looks(user):
+    data = (SAMPLES / "google_contacts.csv").read_bytes()
+    commit_import(user, "google", data)
+    grace = Contact.objects.for_user(user).get(first_name="Grace")
+    assert grace.source == "alumni"  # from the label "Alumni"
+    assert grace.email == "grace@navy.example"
+    assert grace.research_notes == (
+        "Met at the COBOL meetup.\nLoves nanoseconds.\n"
+        "Other emails: g.hopper@example.org, grace@home.example\n"
+        "Birthday: --12-09\nLabels: Alumni"
+    )
+    assert grace.linkedin_url == "https://www.linkedin.com/in/gracehopper"
+    alan = Contact.objects.for_user(user).get(first_name="Alan")
+    assert (alan.source, alan.organization.name) == ("other", "Acme, Inc.")
+
+
+def test_a_vcard_and_a_linkedin_file_of_the_same_person_make_one_contact(user):
+    vcard = (
+        b"BEGIN:VCARD\nVERSION:3.0\nN:Chen;Mei;;;\n"
+        b"EMAIL:mei.chen@example.com\nTEL:+1 555\nEND:VCARD\n"
+    )
+    commit_import(user, "vcard", vcard)
+    result = commit_import(user, "linkedin", LINKEDIN)
+    assert (result.created, result.updated) == (3, 1)
+    mei = Contact.objects.for_user(user).get(first_name="Mei")
+    assert (mei.phone, mei.title, mei.organization.name) == ("+1 555", "Staff Engineer", "Initech")
+    assert mei.source == "other"  # the user's first source stays

@@ -91,7 +91,7 @@ def test_an_undo_of_another_users_batch_is_not_found(signed_in, client, outsider
 def test_a_binary_file_is_refused_with_a_clear_message(signed_in):
     page = upload(signed_in, "linkedin", "contacts.xlsx", b"PK\x03\x04" + bytes(200), True)
     text = page.content.decode()
-    assert "contacts.xlsx cannot be imported: this is a ZIP archive or an Excel workbook" in text
+    assert "contacts.xlsx, line 1: this is a ZIP archive or an Excel workbook (.xlsx)" in text
     assert "Nothing was changed" in text
     assert not ImportBatch.objects.exists()
 
@@ -116,6 +116,7 @@ def test_a_generic_csv_asks_for_columns_with_a_guess(signed_in, user):
     )  # fmt: skip
     preview = signed_in.get(mapped.url).content.decode()
     assert "Ada Lovelace" in preview and "38" in preview
+    assert "Change which column is which" in preview
     signed_in.post(reverse("web:import_confirm", args=[mapped.url.split("/")[-2]]))
     ada = Contact.objects.for_user(user).get()
     assert (ada.title, ada.organization) == ("38", None)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 
 from coffeechat.core.models import Contact, ImportBatch, Organization
 from coffeechat.importers.base import ImportFileError
@@ -36,11 +36,15 @@ from coffeechat.services.import_preview import (
 
 Progress = Callable[[int, int], None]
 # A contact the user has since written to, met or been referred by is theirs now.
+# Rows the import wrote are stamped created_at == updated_at (to the microsecond);
+# a later save by the user moves updated_at on.
+_EDITED = Q(updated_at__gt=F("created_at") + timedelta(seconds=1))
 _USED = (
     Q(conversations__isnull=False)
     | Q(messages__isnull=False)
     | Q(referrals_made__isnull=False)
     | Q(referrals_received__isnull=False)
+    | _EDITED
 )
 CHUNK = 500
 
@@ -252,9 +256,10 @@ class UndoResult:
 def undo_import(user: Any, batch_id: object, now: datetime) -> UndoResult:
     """Take a batch back out: its new contacts go, the fields it filled are emptied.
 
-    A created contact that has since had a conversation, a message or a
-    referral is kept (detached from the batch), so undo never loses what the
-    user did with it; a filled field the user has changed since is left alone.
+    A created contact the user has since edited, or had a conversation, a
+    message or a referral with, is kept (detached from the batch), and so is an
+    organization they edited: undo never loses what the user did. A filled
+    field the user has changed since is left alone.
     """
     with transaction.atomic():
         batch = ImportBatch.objects.for_user(user).select_for_update().filter(pk=batch_id).first()
@@ -267,7 +272,8 @@ def undo_import(user: Any, batch_id: object, now: datetime) -> UndoResult:
         removed = created.exclude(id__in=kept_ids).delete()[1].get("core.Contact", 0)
         Contact.objects.filter(id__in=kept_ids).update(import_batch=None)
         emptied = _empty_filled(user, batch.filled)
-        Organization.objects.filter(owner=user, import_batch=batch, contacts__isnull=True).delete()
+        made = Organization.objects.filter(owner=user, import_batch=batch)
+        made.filter(contacts__isnull=True).exclude(_EDITED).delete()
         Organization.objects.filter(owner=user, import_batch=batch).update(import_batch=None)
         batch.undone_at = now
         batch.kept_count = len(kept_ids)

@@ -112,10 +112,9 @@ def mapping(request: HttpRequest, token: str) -> HttpResponse:
 
 def _refused(request: HttpRequest, stashed: import_stash.Stashed, reason: str) -> HttpResponse:
     import_stash.discard_upload(request.user, stashed.token)
-    messages.error(
-        request,
-        f"{stashed.filename or 'The file'} cannot be imported: {reason}. Nothing was changed.",
-    )
+    where = stashed.filename or "The file"
+    separator = ", " if reason.startswith("line ") else ": "
+    messages.error(request, f"{where}{separator}{reason}. Nothing was changed.")
     return redirect(reverse("web:imports") + f"?kind={stashed.kind}")
 
 
@@ -212,7 +211,7 @@ def undo(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("web:imports")
         kept = (
             f" {result.kept} contact{'s' if result.kept != 1 else ''} you have since "
-            "talked to or written to were kept."
+            "edited, talked to or written to were kept."
             if result.kept
             else ""
         )
