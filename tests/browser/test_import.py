@@ -49,3 +49,53 @@ def test_a_linkedin_export_is_previewed_imported_found_and_undone(signed_in_page
     expect(page.get_by_text("4 contacts removed")).to_be_visible()
     page.get_by_role("link", name="Contacts").click()
     expect(page.get_by_text("No contacts yet.")).to_be_visible()
+
+
+def test_the_preview_shows_updates_duplicates_and_problems_for_a_decision(
+    signed_in_page, screenshot, tmp_path
+):
+    from coffeechat.core.models import Contact
+    from coffeechat.services import crm
+
+    page = signed_in_page
+    user = page.user
+    acme = crm.create_organization(user, {"name": "Acme", "motivation": 2, "posting": 1})
+    crm.create_contact(
+        user, {"first_name": "Pria", "last_name": "Raman", "organization": acme.pk,
+               "source": "alumni"},
+    )  # fmt: skip
+    crm.create_contact(
+        user, {"first_name": "Tomás", "email": "tomas@example.org", "source": "friend-family"}
+    )
+    extra = (
+        "Bo,Kim,,not-an-email,Globex,Analyst,1 Jan 2024\r\n"
+        "Mei,Chen,https://www.linkedin.com/in/mei-chen-42,,Initech,Staff Engineer,7 Nov 2021\r\n"
+    )
+    path = tmp_path / "Connections.csv"
+    path.write_bytes(SAMPLE.read_bytes() + extra.encode())
+
+    page.goto(f"{page.base_url}/import/")
+    page.get_by_label("LinkedIn connections").check()
+    page.get_by_label("File", exact=True).set_input_files(str(path))
+    page.get_by_role("button", name="Preview").click()
+    summary = page.get_by_role("list", name="Summary")
+    expect(summary).to_contain_text("2 new")
+    expect(summary).to_contain_text("1 update")
+    expect(summary).to_contain_text("2 duplicates")
+    expect(summary).to_contain_text("1 problem")
+    expect(page.get_by_text("possibly the same person as your contact Pria Raman")).to_be_visible()
+    screenshot("import-preview-decisions")
+    page.set_viewport_size({"width": 375, "height": 800})
+    screenshot("import-preview-decisions-phone")
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+    page.get_by_label("Line 5").select_option("merge")
+    page.get_by_role("button", name="Import 3 contacts").click()
+    expect(
+        page.get_by_text("2 new, 2 updated, 1 skipped, 1 with problems left out")
+    ).to_be_visible()
+    pria = Contact.objects.get(first_name="Pria")
+    assert (pria.source, pria.linkedin_url) == (
+        "alumni",
+        "https://www.linkedin.com/in/priya-raman-ux",
+    )

@@ -104,3 +104,16 @@ def test_help_lists_every_kind(run):
     assert result.code == 0
     for kind in ("linkedin", "google", "vcard", "csv"):
         assert kind in result.out
+
+
+def test_every_import_kind_and_exit_code_is_in_the_cli_doc():
+    from coffeechat.cli import IMPORT_KINDS
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text()
+    section = text.split("## Importing", 1)[1]
+    missing = [
+        kind for kind, *_ in IMPORT_KINDS if f"`coffeechat import {kind} FILE`" not in section
+    ]
+    assert missing == []
+    for code in ("**0**", "**1**", "**2**", "**3**"):
+        assert code in section
