@@ -117,3 +117,19 @@ def test_every_import_kind_and_exit_code_is_in_the_cli_doc():
     assert missing == []
     for code in ("**0**", "**1**", "**2**", "**3**"):
         assert code in section
+
+
+def test_the_progress_bar_draws_on_a_terminal_and_stays_silent_otherwise(capsys):
+    from coffeechat.cli.imports import ProgressBar
+
+    bar = ProgressBar(enabled=True, width=10)
+    bar.update(250, 1000)
+    bar.update(1000, 1000)
+    bar.finish()
+    assert capsys.readouterr().err == (
+        "\rWriting  [##........] 250/1,000\rWriting  [##########] 1,000/1,000\n"
+    )
+    quiet = ProgressBar(enabled=False)
+    quiet.update(1, 2)
+    quiet.finish()
+    assert capsys.readouterr().err == ""

@@ -158,3 +158,15 @@ def test_the_preview_filters_rows_by_class(signed_in, show):
     page = signed_in.get(response.url + f"?show={show}").content.decode()
     assert ("Ada L" in page) == (show == "new")
     assert ("email &#x27;nope&#x27; is not an email address" in page) == (show == "problem")
+
+
+def test_a_big_file_lists_the_first_rows_of_each_class(signed_in, monkeypatch):
+    monkeypatch.setattr("coffeechat.web.views.imports.ROWS_SHOWN_PER_CLASS", 2)
+    rows = "".join(f"P{i},Q{i},p{i}@x.org\n" for i in range(5)) + "Bad,Row,nope\n" * 3
+    response = upload(
+        signed_in, "linkedin", "c.csv", f"First Name,Last Name,Email Address\n{rows}".encode()
+    )
+    page = signed_in.get(response.url).content.decode()
+    assert page.count('class="row-new"') == 2 and page.count('class="row-problem"') == 2
+    assert "…and 4 more rows not listed here" in page
+    assert "Import 5 contacts" in page

@@ -24,7 +24,9 @@ from coffeechat.services.imports import batches_for, commit_import, preview_impo
 from coffeechat.web.views.common import now
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-NEW_ROWS_SHOWN = 200
+# A 10,000-row file would make a page nobody reads; each class shows its first rows
+# (possible duplicates always all, since each needs a decision).
+ROWS_SHOWN_PER_CLASS = 200
 SECTION = {"section": "web:imports"}
 
 
@@ -127,20 +129,19 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         return _refused(request, stashed, " ".join(exc.errors.get("file", [exc.summary()])))
     show = request.GET.get("show", "")
     rows = [row for row in result.rows if not show or row.kind == show]
-    shown_new = 0
+    shown: dict[str, int] = {}
     visible = []
     for row in rows:
-        if row.kind == NEW:
-            shown_new += 1
-            if shown_new > NEW_ROWS_SHOWN:
-                continue
-        visible.append(row)
+        shown[row.kind] = shown.get(row.kind, 0) + 1
+        if row.possible or shown[row.kind] <= ROWS_SHOWN_PER_CLASS:
+            visible.append(row)
     context = {
         "stashed": stashed,
         "kind": KINDS[stashed.kind],
         "counts": result.counts,
         "rows": visible,
-        "hidden_new": max(0, shown_new - NEW_ROWS_SHOWN),
+        "hidden": len(rows) - len(visible),
+        "per_class": ROWS_SHOWN_PER_CLASS,
         "show": show,
         "filters": [
             ("", "All"),
