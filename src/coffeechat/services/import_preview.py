@@ -127,6 +127,7 @@ class _Index:
         self.by_linkedin: dict[str, _Existing] = {}
         self.by_org: dict[str, list[_Existing]] = {}
         self.names_by_org: dict[str, list[str]] = {}
+        self.by_org_and_name: dict[tuple[str, str], _Existing] = {}
         self.by_name: dict[str, list[_Existing]] = {}
         columns = ("id", "first_name", "organization_id", *FILLABLE)
         for values in Contact.objects.for_user(user).values(*columns).order_by("id"):
@@ -142,6 +143,7 @@ class _Index:
         if org_key:
             self.by_org.setdefault(org_key, []).append(existing)
             self.names_by_org.setdefault(org_key, []).append(name_key)
+            self.by_org_and_name.setdefault((org_key, name_key), existing)
         self.by_name.setdefault(name_key, []).append(existing)
         return existing
 
@@ -255,9 +257,8 @@ def _match_similar(
     name_key = _name_key(record.name)
     org_key = organization_key(values["organization_name"])
     best: tuple[float, _Existing] | None = None
-    if org_key and name_key in index.names_by_org.get(org_key, ()):
-        position = index.names_by_org[org_key].index(name_key)
-        best = (100.0, index.by_org[org_key][position])
+    if (org_key, name_key) in index.by_org_and_name:
+        best = (100.0, index.by_org_and_name[(org_key, name_key)])
     elif org_key and org_key in index.names_by_org:
         # rapidfuzz compares against every name at the organization in C, fast enough
         # for an employer with thousands of people.
