@@ -179,3 +179,17 @@ def test_a_mapping_to_a_missing_column_names_the_columns():
     assert (
         "'Courriel', which is not in the header (columns: 'Given', 'Family'" in caught.value.message
     )
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_csv_with_semicolons_or_tabs_is_read_too(separator):
+    text = separator.join(["Vorname", "Nachname", "E-Mail", "Firma"]) + "\r\n"
+    text += separator.join(["Jürgen", "Müller", "j@example.de", '"Acme; Inc"']) + "\r\n"
+    mapping = {"first_name": "Vorname", "last_name": "Nachname", "email": "E-Mail",
+               "organization": "Firma"}  # fmt: skip
+    record = parse_generic_csv(text.encode("utf-8-sig"), mapping).records[0]
+    assert (record.name, record.emails, record.organization) == (
+        "Jürgen Müller",
+        ("j@example.de",),
+        "Acme; Inc",
+    )

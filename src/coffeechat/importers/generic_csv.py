@@ -26,6 +26,7 @@ from coffeechat.importers.text import (
     column_key,
     csv_rows,
     decode,
+    sniff_delimiter,
 )
 
 # The fields a column can fill, with the header names that suggest each.
@@ -73,7 +74,8 @@ FIELD_LABELS = {
 
 def read_header(data: bytes) -> tuple[int, list[str]]:
     """The header line of a CSV: the first non-blank row, checked for duplicates."""
-    rows = csv_rows(decode(data))
+    text = decode(data)
+    rows = csv_rows(text, sniff_delimiter(text))
     try:
         line, header = next(rows)
     except StopIteration:
@@ -141,7 +143,8 @@ def parse_generic_csv(
     mapping = dict(mapping) if mapping else guess_mapping(header)
     _check_mapping(header_line, header, mapping)
     columns = {field: column_key(column) for field, column in mapping.items()}
-    rows = csv_rows(decode(data))
+    text = decode(data)
+    rows = csv_rows(text, sniff_delimiter(text))
     next(rows)
     records: list[ContactRecord] = []
     problems: list[RowProblem] = []

@@ -110,7 +110,24 @@ def _decode_utf16(data: bytes, encoding: str) -> str:
     return text
 
 
-def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
+def sniff_delimiter(text: str) -> str:
+    """The separator of a spreadsheet's CSV: comma, or the semicolon or tab some locales use.
+
+    Decided on the first non-blank line (the header), counting outside quotes.
+
+    >>> sniff_delimiter("Vorname;Nachname;E-Mail\\nAda;L;a@x.org"), sniff_delimiter('a,"b;c"\\n')
+    (';', ',')
+    >>> sniff_delimiter("name\\temail\\n"), sniff_delimiter("")
+    ('\\t', ',')
+    """
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    outside = "".join(part for index, part in enumerate(first.split('"')) if index % 2 == 0)
+    counts = {separator: outside.count(separator) for separator in (",", ";", "\t")}
+    best = max(counts, key=lambda separator: counts[separator])
+    return best if counts[best] > counts[","] else ","
+
+
+def csv_rows(text: str, delimiter: str = ",") -> Iterator[tuple[int, list[str]]]:
     """Each CSV record with the line it starts on; blank lines are skipped.
 
     Quoted cells may hold commas, doubled quotes and line breaks (CRLF or LF).
@@ -123,7 +140,7 @@ def csv_rows(text: str) -> Iterator[tuple[int, list[str]]]:
     ...     print(exc)
     line 2: a quoted cell starting on this line is never closed (a missing ")
     """
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     start = 1
     count = 0
     while True:
