@@ -99,3 +99,25 @@ def test_the_preview_shows_updates_duplicates_and_problems_for_a_decision(
         "alumni",
         "https://www.linkedin.com/in/priya-raman-ux",
     )
+
+
+def test_any_csv_goes_through_the_column_step(signed_in_page, screenshot, tmp_path):
+    page = signed_in_page
+    path = tmp_path / "alumni.csv"
+    path.write_text(
+        "Given;Family;Mail;Employer;Class year\r\n"
+        "Ada;Lovelace;ada@example.org;Analytical Engines;1835\r\n"
+        "Grace;Hopper;grace@example.org;US Navy;1928\r\n"
+    )
+    page.goto(f"{page.base_url}/import/?kind=csv")
+    page.get_by_label("File", exact=True).set_input_files(str(path))
+    page.get_by_role("button", name="Preview").click()
+    expect(page.get_by_role("heading", name="Which column is which?")).to_be_visible()
+    expect(page.get_by_label("First name")).to_have_value("Given")
+    expect(page.get_by_label("Organization")).to_have_value("Employer")
+    page.get_by_label("Notes").select_option("Class year")
+    screenshot("import-columns")
+    page.get_by_role("button", name="Preview").click()
+    expect(page.get_by_role("list", name="Summary")).to_contain_text("2 new")
+    page.get_by_role("button", name="Import 2 contacts").click()
+    expect(page.get_by_text("Imported alumni.csv: 2 new")).to_be_visible()

@@ -110,6 +110,7 @@ def test_a_generic_csv_asks_for_columns_with_a_guess(signed_in, user):
     page = signed_in.get(response.url).content.decode()
     assert '<option value="Given" selected>Given</option>' in page
     assert '<option value="Employer" selected>Employer</option>' in page
+    assert "<dt>Shoe size</dt><dd>38</dd>" in page  # what each column holds
     mapped = signed_in.post(
         response.url, {"first_name": "Given", "last_name": "Family", "email": "E-mail",
                        "title": "Shoe size"},

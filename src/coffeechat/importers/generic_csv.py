@@ -87,6 +87,25 @@ def read_header(data: bytes) -> tuple[int, list[str]]:
     return line, header
 
 
+def column_examples(data: bytes, limit: int = 3) -> dict[str, str]:
+    """A few values per column, so the person mapping columns sees what each holds.
+
+    >>> column_examples(b"Given,Mail\\nAda,a@x.org\\nBo,\\nCy,c@x.org\\n")
+    {'Given': 'Ada, Bo, Cy', 'Mail': 'a@x.org, c@x.org'}
+    """
+    text = decode(data)
+    rows = csv_rows(text, sniff_delimiter(text))
+    _line, header = next(rows)
+    header = [restore_cell(cell).strip() for cell in header]
+    seen: dict[str, list[str]] = {name: [] for name in header}
+    for _, (_line, row) in zip(range(limit), rows, strict=False):
+        for name, cell in zip(header, row, strict=False):
+            value = restore_cell(cell).strip()
+            if value:
+                seen[name].append(value[:40])
+    return {name: ", ".join(values) for name, values in seen.items()}
+
+
 def guess_mapping(header: Sequence[str]) -> dict[str, str]:
     """Field → column, from the column names; each column used once.
 

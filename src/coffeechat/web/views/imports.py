@@ -15,7 +15,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coffeechat.importers.base import ImportFileError
-from coffeechat.importers.generic_csv import FIELD_LABELS, guess_mapping, read_header
+from coffeechat.importers.generic_csv import (
+    FIELD_LABELS,
+    column_examples,
+    guess_mapping,
+    read_header,
+)
 from coffeechat.services import import_stash
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.import_kinds import KINDS
@@ -106,6 +111,7 @@ def mapping(request: HttpRequest, token: str) -> HttpResponse:
         "stashed": stashed,
         "header": header,
         "header_line": header_line,
+        "examples": sorted(column_examples(stashed.data).items(), key=lambda i: header.index(i[0])),
         "fields": [(name, label, chosen.get(name, "")) for name, label in FIELD_LABELS.items()],
         **SECTION,
     }
