@@ -21,7 +21,8 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 REFUSED = {
     "empty.csv": ("linkedin", "the file is empty", None),
     "blank_lines_only.csv": ("linkedin", "the file is empty", None),
-    "excel_workbook_renamed.csv": ("linkedin", "this is a ZIP archive or an Excel workbook", 1),
+    "excel_workbook_renamed.csv": ("google", "this is a ZIP archive or an Excel workbook", 1),
+    "damaged_zip.csv": ("linkedin", "this ZIP archive is damaged and cannot be opened", 1),
     "old_excel_renamed.csv": ("google", "this is an old Excel workbook (.xls)", 1),
     "png_renamed.csv": ("csv", "this is a PNG image, not a text file", 1),
     "jpeg_renamed.vcf": ("vcard", "this is a JPEG image, not a text file", 1),

@@ -193,3 +193,36 @@ def test_a_csv_with_semicolons_or_tabs_is_read_too(separator):
         ("j@example.de",),
         "Acme; Inc",
     )
+
+
+def zipped(files: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_linkedins_zip_archive_is_read_without_unpacking_it_first():
+    archive = zipped({
+        "Basic_LinkedInDataExport_11-21-2026/Messages.csv": b"x,y\n",
+        "Basic_LinkedInDataExport_11-21-2026/Connections.csv": sample("linkedin_connections.csv"),
+    })  # fmt: skip
+    assert [r.first_name for r in parse_linkedin(archive).records] == [
+        "Priya", "Tomás", "Sam", "Mei"
+    ]  # fmt: skip
+
+
+def test_a_zip_without_connections_is_refused():
+    with pytest.raises(ImportFileError, match="holds no Connections.csv"):
+        parse_linkedin(zipped({"Profile.csv": b"a,b\n"}))
+
+
+def test_a_zip_bomb_is_refused_before_inflating():
+    archive = zipped({"Connections.csv": b"\n" * (51 * 1024 * 1024)})
+    assert len(archive) < 200_000
+    with pytest.raises(ImportFileError, match="larger than 50 MB"):
+        parse_linkedin(archive)

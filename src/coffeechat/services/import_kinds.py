@@ -33,7 +33,7 @@ KINDS: dict[str, ImportKind] = {
     "linkedin": ImportKind(
         "linkedin",
         "LinkedIn connections",
-        "Connections.csv from LinkedIn's “Get a copy of your data”.",
+        "Connections.csv from LinkedIn's “Get a copy of your data”, or the .zip archive itself.",
         lambda data, _mapping: parse_linkedin(data),
     ),
     "google": ImportKind(
