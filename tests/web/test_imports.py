@@ -89,7 +89,7 @@ def test_an_undo_of_another_users_batch_is_not_found(signed_in, client, outsider
 
 
 def test_a_binary_file_is_refused_with_a_clear_message(signed_in):
-    page = upload(signed_in, "linkedin", "contacts.xlsx", b"PK\x03\x04" + bytes(200), True)
+    page = upload(signed_in, "google", "contacts.xlsx", b"PK\x03\x04" + bytes(200), True)
     text = page.content.decode()
     assert "contacts.xlsx, line 1: this is a ZIP archive or an Excel workbook (.xlsx)" in text
     assert "Nothing was changed" in text
