@@ -171,3 +171,15 @@ def test_a_big_file_lists_the_first_rows_of_each_class(signed_in, monkeypatch):
     assert page.count('class="row-new"') == 2 and page.count('class="row-problem"') == 2
     assert "…and 4 more rows not listed here" in page
     assert "Import 5 contacts" in page
+
+
+def test_an_upload_without_a_kind_or_a_file_asks_for_it(signed_in):
+    no_kind = signed_in.post(
+        reverse("web:import_upload"),
+        {"kind": "<x>", "file": SimpleUploadedFile("c.csv", b"a")},
+        follow=True,
+    )
+    assert "Choose what kind of file this is." in no_kind.content.decode()
+    no_file = signed_in.post(reverse("web:import_upload"), {"kind": "vcard"}, follow=True)
+    assert "Choose a file to import." in no_file.content.decode()
+    assert not ImportBatch.objects.exists()

@@ -63,10 +63,10 @@ def import_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 def upload(request: HttpRequest) -> HttpResponse:
     kind = request.POST.get("kind", "")
-    back = reverse("web:imports") + f"?kind={kind}"
     if kind not in KINDS:
         messages.error(request, "Choose what kind of file this is.")
-        return redirect(back)
+        return redirect("web:imports")
+    back = reverse("web:imports") + f"?kind={kind}"
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, "Choose a file to import.")
