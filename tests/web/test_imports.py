@@ -183,3 +183,22 @@ def test_an_upload_without_a_kind_or_a_file_asks_for_it(signed_in):
     no_file = signed_in.post(reverse("web:import_upload"), {"kind": "vcard"}, follow=True)
     assert "Choose a file to import." in no_file.content.decode()
     assert not ImportBatch.objects.exists()
+
+
+def connections(count: int) -> bytes:
+    rows = "".join(f"Ab{i:05x}cd,Ef{i:05x}gh,p{i}@x.org,Company {i % 7}\n" for i in range(count))
+    return f"First Name,Last Name,Email Address,Company\n{rows}".encode()
+
+
+def test_the_preview_page_costs_the_same_queries_for_50_or_500_rows(signed_in):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for size in (50, 500):
+        response = upload(signed_in, "linkedin", "c.csv", connections(size))
+        with CaptureQueriesContext(connection) as queries:
+            page = signed_in.get(response.url)
+        assert page.status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
