@@ -56,3 +56,11 @@ def test_a_missing_file_and_a_wrong_file_are_refused(tmp_path, user):
     wrong.write_text("First Name,Last Name\nAna,Ruiz\n")
     with pytest.raises(InvalidInput, match="no header with FROM, TO and DATE"):
         import_messages(_args(wrong))
+
+
+def test_the_import_command_group_runs_it_as_import_messages(export, capsys):
+    from coffeechat.cli import main
+
+    assert main(["import", "messages", str(export), "--dry-run", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["to_log"] == 2
+    assert Message.objects.count() == 0

@@ -55,3 +55,8 @@ api.add_router("/questions", plans.bank_router)
 from coffeechat.api import outreach  # noqa: E402
 
 api.add_router("/outreach", outreach.router)
+
+# imports: POST /imports/{kind}, GET /imports/batches, POST /imports/batches/{id}/undo
+from coffeechat.api import imports as import_api  # noqa: E402
+
+api.add_router("/imports", import_api.router)

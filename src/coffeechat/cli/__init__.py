@@ -124,7 +124,45 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("conversation", metavar="CONVERSATION_ID")
     _user_option(brief)
     _json_option(brief)
+    # imports: `coffeechat import KIND FILE`; another kind is one more IMPORT_KINDS entry.
+    _import_commands(commands)
     return parser
+
+
+# imports: (kind, handler, summary, takes --map). The handler gets args.kind.
+IMPORT_KINDS: list[tuple[str, str, str, bool]] = [
+    ("linkedin", "coffeechat.cli.imports:import_contacts", "LinkedIn Connections.csv", False),
+    ("google", "coffeechat.cli.imports:import_contacts", "a Google Contacts CSV export", False),
+    ("vcard", "coffeechat.cli.imports:import_contacts", "a vCard (.vcf) file", False),
+    ("csv", "coffeechat.cli.imports:import_contacts", "any CSV, with a column mapping", True),
+]
+
+
+def _import_commands(commands: argparse._SubParsersAction) -> None:
+    from coffeechat.cli.imports import add_import_arguments
+
+    parser = commands.add_parser(
+        "import",
+        help="import contacts from a file (preview with --dry-run)",
+        description="Import contacts from a file as one batch that can be undone.",
+    )
+    kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
+    for kind, handler, summary, takes_mapping in IMPORT_KINDS:
+        sub = _command(kinds, kind, handler, f"import {summary}")
+        add_import_arguments(sub, mapping=takes_mapping)
+    # outreach: LinkedIn messages.csv logs messages, not contacts, so it has its own options.
+    messages = _command(
+        kinds,
+        "messages",
+        "coffeechat.cli.message_import:import_messages",
+        "import LinkedIn messages.csv: log sent and received messages of your contacts",
+    )
+    messages.add_argument("file", metavar="FILE", help="LinkedIn's messages.csv")
+    messages.add_argument(
+        "--dry-run", action="store_true", help="show what would happen, write nothing"
+    )
+    _user_option(messages)
+    _json_option(messages)
 
 
 def _command(

@@ -18,6 +18,8 @@ NAVIGATION = (
 )
 # -- prep area ------------------------------------------------------------------
 NAVIGATION += (("web:questions", "Question bank"),)
+# imports: the Import page.
+NAVIGATION += (("web:imports", "Import"),)
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:

@@ -14,6 +14,7 @@ from coffeechat.web.views import (
     today,
     trash,
 )
+from coffeechat.web.views import imports as import_views
 from coffeechat.web.views import network as network_views
 from coffeechat.web.views import reflection as reflection_views
 
@@ -97,3 +98,13 @@ urlpatterns = [
 urlpatterns += urls_prep.urlpatterns
 # outreach
 urlpatterns += outreach_urlpatterns
+# imports: upload, map columns, preview, confirm; past batches and undo.
+urlpatterns += [
+    path("import/", import_views.import_page, name="imports"),
+    path("import/upload/", import_views.upload, name="import_upload"),
+    path("import/batches/<int:pk>/undo/", import_views.undo, name="import_undo"),
+    path("import/<str:token>/", import_views.preview, name="import_preview"),
+    path("import/<str:token>/columns/", import_views.mapping, name="import_mapping"),
+    path("import/<str:token>/confirm/", import_views.confirm, name="import_confirm"),
+    path("import/<str:token>/cancel/", import_views.cancel, name="import_cancel"),
+]

@@ -48,9 +48,20 @@ class ImportBatch(OwnedModel):
     updated_count = models.PositiveIntegerField(default=0)
     skipped_count = models.PositiveIntegerField(default=0)
     undone_at = models.DateTimeField(null=True, blank=True)
+    # imports: what the batch wrote into existing contacts, so undo can empty it again.
+    filled = models.JSONField(
+        default=dict, blank=True, help_text="{contact id: {field: value written}}"
+    )
+    problem_count = models.PositiveIntegerField(default=0)
+    kept_count = models.PositiveIntegerField(
+        default=0, help_text="Created contacts kept on undo because they were used since."
+    )
 
     class Meta:
         ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} import of {self.filename or 'a file'}"
 
 
 # Scheduling: the private calendar feed.

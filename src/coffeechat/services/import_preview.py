@@ -1,0 +1,378 @@
+"""Classify every parsed row against the user's contacts: new, update, duplicate, problem.
+
+Everything the classification needs is read in two queries (the user's live
+contacts and organizations), then matched in memory, so 10,000 rows cost the
+same number of queries as ten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from rapidfuzz import fuzz, process
+
+from coffeechat.core.models import Contact, Organization
+from coffeechat.domain.vocabulary import Source
+from coffeechat.importers.base import ParseResult, RowProblem
+from coffeechat.importers.fields import clean_organization_name, linkedin_key, organization_key
+from coffeechat.importers.records import ContactRecord
+
+NEW, UPDATE, DUPLICATE, PROBLEM = "new", "update", "duplicate", "problem"
+# What to do with a possible duplicate (similar name): the user decides per row.
+SKIP, CREATE, MERGE = "skip", "new", "merge"
+DECISIONS = (SKIP, CREATE, MERGE)
+SIMILAR_NAME = 88  # rapidfuzz token_sort_ratio; "Jon Smith" ~ "John Smith" is 95
+FILLABLE = (
+    "last_name",
+    "email",
+    "linkedin_url",
+    "phone",
+    "title",
+    "location",
+    "connection",
+    "research_notes",
+)
+_LENGTHS = {
+    name: Contact._meta.get_field(name).max_length
+    for name in ("first_name", "last_name", "email", "linkedin_url", "phone", "title", "location")
+}
+_URL = URLValidator()
+_ORG_LENGTH = Organization._meta.get_field("name").max_length or 200
+_LABEL_SOURCES = {
+    "alumni": Source.ALUMNI,
+    "alum": Source.ALUMNI,
+    "colleagues": Source.COLLEAGUE,
+    "colleague": Source.COLLEAGUE,
+    "coworkers": Source.COLLEAGUE,
+    "family": Source.FRIEND_FAMILY,
+    "friends": Source.FRIEND_FAMILY,
+    "conference": Source.CONFERENCE,
+    "event": Source.EVENT,
+    "events": Source.EVENT,
+}
+
+
+@dataclass
+class PreviewRow:
+    line: int
+    kind: str  # new, update, duplicate, problem
+    reason: str
+    record: ContactRecord | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    contact_id: int | None = None  # the existing contact it matches
+    fills: dict[str, Any] = field(default_factory=dict)
+    possible: bool = False  # a similar name only: the user decides
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return f"{self.values.get('first_name', '')} {self.values.get('last_name', '')}".strip()
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "line": self.line,
+            "class": self.kind,
+            "reason": self.reason,
+            "name": self.name,
+            "email": self.values.get("email", ""),
+            "organization": self.values.get("organization_name", ""),
+            "title": self.values.get("title", ""),
+            "possible_duplicate": self.possible,
+            "matches_contact": self.contact_id,
+            "fills": sorted(self.fills),
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class Preview:
+    rows: list[PreviewRow]
+
+    def count(self, kind: str) -> int:
+        return sum(1 for row in self.rows if row.kind == kind)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {kind: self.count(kind) for kind in (NEW, UPDATE, DUPLICATE, PROBLEM)}
+
+    @property
+    def possible_duplicates(self) -> list[PreviewRow]:
+        return [row for row in self.rows if row.possible]
+
+
+@dataclass
+class _Existing:
+    id: int
+    name_key: str
+    org_key: str
+    values: dict[str, Any]
+
+
+class _Index:
+    """The user's contacts and organizations, keyed the ways rows are matched."""
+
+    def __init__(self, user: Any) -> None:
+        self.org_names: dict[str, str] = {}
+        for org in Organization.objects.for_user(user).values("id", "name").order_by("id"):
+            self.org_names.setdefault(organization_key(org["name"]), org["name"])
+        org_by_id = {
+            row["id"]: organization_key(row["name"])
+            for row in Organization.objects.for_user(user).values("id", "name")
+        }
+        self.by_email: dict[str, _Existing] = {}
+        self.by_linkedin: dict[str, _Existing] = {}
+        self.by_org: dict[str, list[_Existing]] = {}
+        self.names_by_org: dict[str, list[str]] = {}
+        self.by_org_and_name: dict[tuple[str, str], _Existing] = {}
+        self.by_name: dict[str, list[_Existing]] = {}
+        columns = ("id", "first_name", "organization_id", *FILLABLE)
+        for values in Contact.objects.for_user(user).values(*columns).order_by("id"):
+            self.add(values["id"], values, org_by_id.get(values["organization_id"], ""))
+
+    def add(self, pk: int, values: dict[str, Any], org_key: str) -> _Existing:
+        name_key = _name_key(f"{values.get('first_name', '')} {values.get('last_name', '')}")
+        existing = _Existing(pk, name_key, org_key, values)
+        if values.get("email"):
+            self.by_email.setdefault(values["email"].lower(), existing)
+        if values.get("linkedin_url"):
+            self.by_linkedin.setdefault(linkedin_key(values["linkedin_url"]), existing)
+        if org_key:
+            self.by_org.setdefault(org_key, []).append(existing)
+            self.names_by_org.setdefault(org_key, []).append(name_key)
+            self.by_org_and_name.setdefault((org_key, name_key), existing)
+        self.by_name.setdefault(name_key, []).append(existing)
+        return existing
+
+
+def _name_key(name: str) -> str:
+    return organization_key(name)  # the same folding: case, accents, punctuation
+
+
+def build_preview(user: Any, parsed: ParseResult[ContactRecord]) -> Preview:
+    index = _Index(user)
+    rows = [_problem_row(problem) for problem in parsed.problems]
+    seen_in_file: dict[str, int] = {}
+    matched: dict[int, int] = {}
+    for record in parsed.records:
+        rows.append(_classify(record, index, seen_in_file, matched))
+    rows.sort(key=lambda row: row.line)
+    return Preview(rows)
+
+
+def _problem_row(problem: RowProblem) -> PreviewRow:
+    return PreviewRow(problem.line, PROBLEM, str(problem).split(": ", 1)[-1])
+
+
+def _classify(
+    record: ContactRecord, index: _Index, seen: dict[str, int], matched: dict[int, int]
+) -> PreviewRow:
+    values = contact_values(record, index.org_names)
+    error = validation_error(values)
+    if error:
+        return PreviewRow(record.line, PROBLEM, error, record, values, warnings=record.warnings)
+    keys = _identity_keys(values)
+    earlier = next((seen[key] for key in keys if key in seen), None)
+    if earlier is not None:
+        reason = f"the same person as line {earlier} of this file; imported once"
+        return PreviewRow(record.line, DUPLICATE, reason, record, values, warnings=record.warnings)
+    for key in keys:
+        seen[key] = record.line
+    row = _match_exact(record, values, index, matched)
+    if row is None:
+        row = _match_similar(record, values, index)
+    if row is None:
+        row = PreviewRow(record.line, NEW, "not in your contacts yet", record, values)
+        org_key = organization_key(values["organization_name"])
+        index.add(-record.line, values, org_key)
+        if org_key:  # later rows name the new organization the same way
+            index.org_names.setdefault(org_key, values["organization_name"])
+    row.warnings = record.warnings
+    return row
+
+
+def _identity_keys(values: dict[str, Any]) -> list[str]:
+    keys = []
+    if values["email"]:
+        keys.append("email:" + values["email"].lower())
+    if values["linkedin_url"]:
+        keys.append("linkedin:" + linkedin_key(values["linkedin_url"]))
+    return keys
+
+
+def _match_exact(
+    record: ContactRecord, values: dict[str, Any], index: _Index, matched: dict[int, int]
+) -> PreviewRow | None:
+    emails = [email.lower() for email in record.emails]
+    hit = next((index.by_email[e] for e in emails if e in index.by_email), None)
+    how = "email"
+    if hit is None and values["linkedin_url"]:
+        hit = index.by_linkedin.get(linkedin_key(values["linkedin_url"]))
+        how = "LinkedIn URL"
+    if hit is None or hit.id < 0:
+        if hit is None:
+            return None
+        reason = f"the same {how} as line {-hit.id} of this file; imported once"
+        return PreviewRow(record.line, DUPLICATE, reason, record, values)
+    if hit.id in matched:
+        reason = f"matches the same contact as line {matched[hit.id]}; imported once"
+        return PreviewRow(record.line, DUPLICATE, reason, record, values, contact_id=hit.id)
+    matched[hit.id] = record.line
+    fills = fills_for(hit, values)
+    if not fills:
+        reason = f"already in your contacts (same {how}); nothing new to add"
+        return PreviewRow(record.line, DUPLICATE, reason, record, values, contact_id=hit.id)
+    labels = ", ".join(_FIELD_WORDS.get(name, name) for name in fills)
+    reason = f"already in your contacts (same {how}); fills the empty {labels}"
+    return PreviewRow(record.line, UPDATE, reason, record, values, contact_id=hit.id, fills=fills)
+
+
+_FIELD_WORDS = {
+    "last_name": "last name",
+    "linkedin_url": "LinkedIn URL",
+    "research_notes": "notes",
+    "connection": "how you are connected",
+    "organization_name": "organization",
+}
+
+
+def fills_for(existing: _Existing, values: dict[str, Any]) -> dict[str, Any]:
+    """The row's values for the fields the contact has empty: nothing typed is overwritten."""
+    fills = {
+        name: values[name]
+        for name in FILLABLE
+        if values.get(name) and not existing.values.get(name)
+    }
+    if values["organization_name"] and not existing.values.get("organization_id"):
+        fills["organization_name"] = values["organization_name"]
+    return fills
+
+
+def _match_similar(
+    record: ContactRecord, values: dict[str, Any], index: _Index
+) -> PreviewRow | None:
+    name_key = _name_key(record.name)
+    org_key = organization_key(values["organization_name"])
+    best: tuple[float, _Existing] | None = None
+    if (org_key, name_key) in index.by_org_and_name:
+        best = (100.0, index.by_org_and_name[(org_key, name_key)])
+    elif org_key and org_key in index.names_by_org:
+        # rapidfuzz compares against every name at the organization in C, fast enough
+        # for an employer with thousands of people.
+        found = process.extractOne(
+            name_key,
+            index.names_by_org[org_key],
+            scorer=fuzz.token_sort_ratio,
+            processor=None,
+            score_cutoff=SIMILAR_NAME,
+        )
+        if found:
+            best = (found[1], index.by_org[org_key][found[2]])
+    if best is None:
+        same_name = index.by_name.get(name_key, [])
+        if same_name and name_key:
+            best = (100.0, same_name[0])
+    if best is None:
+        return None
+    score, existing = best
+    if existing.id < 0:
+        reason = f"possibly the same person as line {-existing.id} of this file"
+        contact_id = None
+    else:
+        their = f"{existing.values.get('first_name', '')} {existing.values.get('last_name', '')}"
+        reason = f"possibly the same person as your contact {their.strip()}"
+        contact_id = existing.id
+    where = " at the same organization" if org_key and existing.org_key == org_key else ""
+    reason += f" ({score:.0f}% similar name{where}): you decide"
+    return PreviewRow(
+        record.line,
+        DUPLICATE,
+        reason,
+        record,
+        values,
+        contact_id=contact_id,
+        fills=fills_for(existing, values) if contact_id else {},
+        possible=True,
+    )
+
+
+def contact_values(record: ContactRecord, org_names: dict[str, str]) -> dict[str, Any]:
+    """The row as Contact field values; the organization by its (normalised) name."""
+    org_name = clean_organization_name(record.organization)
+    if org_name:
+        org_name = org_names.get(organization_key(org_name), org_name)
+    return {
+        "first_name": record.first_name.strip(),
+        "last_name": record.last_name.strip(),
+        "email": record.email.strip(),
+        "linkedin_url": record.linkedin_url.strip(),
+        "phone": record.phone.strip(),
+        "title": record.title.strip(),
+        "location": record.location.strip(),
+        "source": _source(record),
+        "connection": _connection(record),
+        "research_notes": _research_notes(record),
+        "organization_name": org_name,
+    }
+
+
+def _source(record: ContactRecord) -> str:
+    if record.source != Source.OTHER:
+        return record.source
+    for label in record.labels:
+        source = _LABEL_SOURCES.get(label.strip().lower())
+        if source:
+            return source.value
+    return record.source
+
+
+def _connection(record: ContactRecord) -> str:
+    since = ""
+    if record.connected_on:
+        day = record.connected_on
+        since = f" since {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    if record.source == Source.LINKEDIN:
+        return f"Connected on LinkedIn{since}."
+    return f"Connected{since}." if since else ""
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _research_notes(record: ContactRecord) -> str:
+    lines = [record.notes.strip()] if record.notes.strip() else []
+    if len(record.emails) > 1:
+        lines.append("Other emails: " + ", ".join(record.emails[1:]))
+    if record.birthday:
+        lines.append("Birthday: " + record.birthday)
+    if record.labels:
+        lines.append("Labels: " + ", ".join(record.labels))
+    return "\n".join(lines)
+
+
+def validation_error(values: dict[str, Any]) -> str:
+    """Why the row cannot become a contact, in words naming the field; "" when it can."""
+    for name, limit in _LENGTHS.items():
+        if limit and len(values[name]) > limit:
+            words = _FIELD_WORDS.get(name, name.replace("_", " "))
+            return f"{words} is longer than {limit} characters"
+    if len(values["organization_name"]) > _ORG_LENGTH:
+        return f"organization is longer than {_ORG_LENGTH} characters"
+    if values["email"]:
+        try:
+            validate_email(values["email"])
+        except ValidationError:
+            return f"email {values['email']!r} is not an email address"
+    if values["linkedin_url"]:
+        try:
+            _URL(values["linkedin_url"])
+        except ValidationError:
+            return f"LinkedIn URL {values['linkedin_url']!r} is not a web address"
+    return ""
+
+
+def describe(rows: Iterable[PreviewRow]) -> list[dict[str, object]]:
+    return [row.as_dict() for row in rows]
