@@ -34,6 +34,7 @@ def test_the_import_page_is_in_the_navigation_and_lists_the_kinds(signed_in):
     assert '<a href="/import/" aria-current="page">Import</a>' in page
     for label in ("LinkedIn connections", "Google Contacts", "vCard", "Any CSV"):
         assert label in page
+    assert f'href="{reverse("web:message_import")}"' in page  # messages.csv lives elsewhere
 
 
 def test_upload_preview_confirm_and_undo_a_linkedin_file(signed_in, user):
