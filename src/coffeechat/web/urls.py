@@ -51,4 +51,6 @@ urlpatterns = [
     path("trash/", trash.trash_list, name="trash"),
     path("trash/<str:kind>/<int:pk>/", trash.move_to_trash, name="trash_move"),
     path("trash/<str:kind>/<int:pk>/restore/", trash.restore, name="trash_restore"),
+    # -- targets area (issue 3): ranked organizations, search, exports, trash --
+    path("organizations/<int:pk>/rate/", organizations.organization_rate, name="organization_rate"),
 ]
