@@ -1,0 +1,108 @@
+"""Full-text search over contacts on SQLite: an FTS5 table kept in sync by triggers.
+
+One row per contact (rowid = contact id) with their name, title, organization
+name, connection sentence, and research plus every live note of their
+conversations. Triggers rather than Django signals keep it right for bulk
+inserts and raw updates too (imports, restores, the trash). Trashed contacts
+stay indexed: queries go through ``for_user``, which hides them, and a
+restore then needs no re-indexing. Trashed notes and conversations are left
+out of the text, and come back in when restored.
+
+PostgreSQL needs no table: it searches with SearchVector at query time.
+"""
+
+from django.db import migrations
+
+FTS = "core_contact_fts"
+
+_NOTES = (
+    "(SELECT group_concat(n.text, ' ') FROM core_note n"
+    " JOIN core_conversation v ON v.id = n.conversation_id"
+    " WHERE v.contact_id = c.id AND n.deleted_at IS NULL AND v.deleted_at IS NULL)"
+)
+
+
+def _refresh_statements(where: str) -> list[str]:
+    """Re-index the contacts matching ``where`` (table alias ``c``): delete, then insert."""
+    return [
+        f"DELETE FROM {FTS} WHERE rowid IN (SELECT c.id FROM core_contact c WHERE {where})",
+        f"INSERT INTO {FTS}(rowid, name, title, organization, connection, notes)\n"
+        "SELECT c.id, c.first_name || ' ' || c.last_name, c.title, COALESCE(o.name, ''),"
+        f" c.connection, c.research_notes || ' ' || COALESCE({_NOTES}, '')\n"
+        "FROM core_contact c LEFT JOIN core_organization o ON o.id = c.organization_id\n"
+        f"WHERE {where}",
+    ]
+
+
+def _refresh(where: str) -> str:
+    return "\n".join(f"{statement};" for statement in _refresh_statements(where))
+
+
+_CONTACT_COLUMNS = "first_name, last_name, title, organization_id, connection, research_notes"
+_OF_CONVERSATION = (
+    "c.id = (SELECT contact_id FROM core_conversation WHERE id = {row}.conversation_id)"
+)
+
+TRIGGERS = {
+    "core_contact_fts_ai": ("AFTER INSERT ON core_contact", _refresh("c.id = NEW.id")),
+    "core_contact_fts_au": (
+        f"AFTER UPDATE OF {_CONTACT_COLUMNS} ON core_contact",
+        _refresh("c.id = NEW.id"),
+    ),
+    "core_contact_fts_ad": (
+        "AFTER DELETE ON core_contact",
+        f"DELETE FROM {FTS} WHERE rowid = OLD.id;",
+    ),
+    "core_organization_fts_au": (
+        "AFTER UPDATE OF name ON core_organization",
+        _refresh("c.organization_id = NEW.id"),
+    ),
+    "core_note_fts_ai": ("AFTER INSERT ON core_note", _refresh(_OF_CONVERSATION.format(row="NEW"))),
+    "core_note_fts_au": (
+        "AFTER UPDATE OF text, deleted_at, conversation_id ON core_note",
+        _refresh(_OF_CONVERSATION.format(row="OLD"))
+        + "\n"
+        + _refresh(_OF_CONVERSATION.format(row="NEW")),
+    ),
+    "core_note_fts_ad": ("AFTER DELETE ON core_note", _refresh(_OF_CONVERSATION.format(row="OLD"))),
+    "core_conversation_fts_au": (
+        "AFTER UPDATE OF deleted_at, contact_id ON core_conversation",
+        _refresh("c.id = OLD.contact_id") + "\n" + _refresh("c.id = NEW.contact_id"),
+    ),
+    "core_conversation_fts_ad": (
+        "AFTER DELETE ON core_conversation",
+        _refresh("c.id = OLD.contact_id"),
+    ),
+}
+
+
+def create_index(apps, schema_editor):
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    execute = schema_editor.execute
+    execute(
+        f"CREATE VIRTUAL TABLE {FTS} USING fts5(name, title, organization, connection, notes,"
+        " tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+    )
+    for name, (when, body) in TRIGGERS.items():
+        execute(f"CREATE TRIGGER {name} {when} FOR EACH ROW BEGIN\n{body}\nEND")
+    for statement in _refresh_statements("1 = 1"):  # the contacts already there
+        execute(statement)
+
+
+def drop_index(apps, schema_editor):
+    if schema_editor.connection.vendor != "sqlite":
+        return
+    for name in TRIGGERS:
+        schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
+    schema_editor.execute(f"DROP TABLE IF EXISTS {FTS}")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("core", "0001_initial"),
+    ]
+
+    operations = [
+        migrations.RunPython(create_index, drop_index, elidable=False),
+    ]
