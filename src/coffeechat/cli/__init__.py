@@ -103,6 +103,23 @@ def build_parser() -> argparse.ArgumentParser:
         commands, "check", "coffeechat.cli.check:check", "check the configuration and database"
     )
     _json_option(check)
+
+    # -- targets area (issue 3): exports and the trash --
+    export = _command(
+        commands,
+        "export",
+        "coffeechat.cli.exports:export",
+        "export your data as JSON (restorable), CSV per table or vCard 4.0",
+    )
+    export.add_argument("format", choices=("json", "csv", "vcard"), help="json, csv or vcard")
+    export.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="where to write (default: standard output); for csv a directory or a .zip",
+    )
+    _user_option(export)
+    _json_option(export)
     return parser
 
 
