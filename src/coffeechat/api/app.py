@@ -6,6 +6,7 @@ Docs at /api/v1/docs, the schema at /api/v1/openapi.json.
 from ninja import NinjaAPI
 
 from coffeechat.api import career_paths, contacts, conversations, organizations, profile, today
+from coffeechat.api import exports as export_api  # targets area (issue 3)
 from coffeechat.api.auth import BearerToken, SessionWithCsrf, install_error_handlers
 
 api = NinjaAPI(
@@ -29,3 +30,5 @@ api.add_router("/contacts", contacts.router)
 api.add_router("/organizations", organizations.router)
 api.add_router("/career-paths", career_paths.router)
 api.add_router("/conversations", conversations.router)
+# -- targets area (issue 3) --
+api.add_router("/export", export_api.router)

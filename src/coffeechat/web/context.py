@@ -11,6 +11,8 @@ NAVIGATION = (
     ("web:paths", "Career paths"),
     ("web:conversations", "Conversations"),
     ("web:profile", "Profile"),
+    # targets area (issue 3); may become a shared "Import/Export" entry
+    ("web:export", "Export"),
 )
 
 

@@ -4,6 +4,7 @@ from coffeechat.web.views import (
     auth,
     contacts,
     conversations,
+    exports,
     organizations,
     paths,
     profile,
@@ -53,4 +54,9 @@ urlpatterns = [
     path("trash/<str:kind>/<int:pk>/restore/", trash.restore, name="trash_restore"),
     # -- targets area (issue 3): ranked organizations, search, exports, trash --
     path("organizations/<int:pk>/rate/", organizations.organization_rate, name="organization_rate"),
+    path("export/", exports.export_page, name="export"),
+    path("export/coffeechat.json", exports.download_json, name="export_json"),
+    path("export/coffeechat-csv.zip", exports.download_csv, name="export_csv"),
+    path("export/contacts.vcf", exports.download_vcard, name="export_vcard"),
+    path("export/restore/", exports.restore, name="export_restore"),
 ]
