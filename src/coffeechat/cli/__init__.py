@@ -120,6 +120,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _user_option(export)
     _json_option(export)
+
+    trash = commands.add_parser(
+        "trash", help="the trash of deleted rows", description="The trash of deleted rows."
+    )
+    trash_commands = trash.add_subparsers(dest="trash_command", metavar="ACTION", required=True)
+    purge = _command(
+        trash_commands,
+        "purge",
+        "coffeechat.cli.trash:purge",
+        "delete for good what has been in the trash for over 30 days (all accounts)",
+    )
+    purge.add_argument("--user", metavar="NAME", help="only this account (default: every account)")
+    _json_option(purge)
     return parser
 
 
