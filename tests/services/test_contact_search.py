@@ -27,6 +27,7 @@ def people(user):
         first_name="Ana",
         last_name="Ruiz",
         title="Senior UX Researcher",
+        email="ana.ruiz@globomail.example",
         organization=acme.pk,
         connection="Met at the Boston design meetup",
     )
@@ -43,6 +44,7 @@ def people(user):
         ("rese", ["Ana Ruiz"]),  # a word's start is enough
         ("robotics", ["Ana Ruiz"]),  # organization
         ("meetup", ["Ana Ruiz"]),  # connection sentence
+        ("globomail", ["Ana Ruiz"]),  # email address
         ("ux boston", ["Ana Ruiz"]),  # every word, in any field
         ("ux chen", []),  # every word must match
         ("ANALYST", ["Bo Chen"]),  # case does not matter

@@ -1,6 +1,6 @@
 """The contact list: full-text search, filters, sorting and pages, in a fixed number of queries.
 
-Search covers names, titles, organization names, connection sentences,
+Search covers names, email addresses, titles, organization names, connection sentences,
 research and the notes of the contact's live conversations. On SQLite it
 reads the FTS5 table that migration 0002 keeps in sync with triggers; on
 PostgreSQL it builds the search vector at query time. Both take the same
@@ -162,6 +162,7 @@ def _postgres_matches(user: Any, contacts: QuerySet[Contact], words: list[str]) 
     document = SearchVector(
         "first_name",
         "last_name",
+        "email",
         "title",
         "organization__name",
         "connection",

@@ -1,6 +1,6 @@
 """Full-text search over contacts on SQLite: an FTS5 table kept in sync by triggers.
 
-One row per contact (rowid = contact id) with their name, title, organization
+One row per contact (rowid = contact id) with their name and email, title, organization
 name, connection sentence, and research plus every live note of their
 conversations. Triggers rather than Django signals keep it right for bulk
 inserts and raw updates too (imports, restores, the trash). Trashed contacts
@@ -27,7 +27,8 @@ def _refresh_statements(where: str) -> list[str]:
     return [
         f"DELETE FROM {FTS} WHERE rowid IN (SELECT c.id FROM core_contact c WHERE {where})",
         f"INSERT INTO {FTS}(rowid, name, title, organization, connection, notes)\n"
-        "SELECT c.id, c.first_name || ' ' || c.last_name, c.title, COALESCE(o.name, ''),"
+        "SELECT c.id, c.first_name || ' ' || c.last_name || ' ' || c.email, c.title,"
+        " COALESCE(o.name, ''),"
         f" c.connection, c.research_notes || ' ' || COALESCE({_NOTES}, '')\n"
         "FROM core_contact c LEFT JOIN core_organization o ON o.id = c.organization_id\n"
         f"WHERE {where}",
@@ -38,7 +39,9 @@ def _refresh(where: str) -> str:
     return "\n".join(f"{statement};" for statement in _refresh_statements(where))
 
 
-_CONTACT_COLUMNS = "first_name, last_name, title, organization_id, connection, research_notes"
+_CONTACT_COLUMNS = (
+    "first_name, last_name, email, title, organization_id, connection, research_notes"
+)
 _OF_CONVERSATION = (
     "c.id = (SELECT contact_id FROM core_conversation WHERE id = {row}.conversation_id)"
 )
