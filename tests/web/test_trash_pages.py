@@ -58,7 +58,7 @@ def test_the_trash_shows_how_long_each_item_is_kept(signed_in, user):
     crm.move_to_trash(user, "contact", ana.pk, timezone.now() - timedelta(days=10, hours=1))
     html = signed_in.get(reverse("web:trash")).content.decode()
     assert "Ana Ruiz" in html
-    assert "(19 days left)" in html
+    assert "(20 days left)" in html
 
 
 def test_opening_the_trash_purges_what_is_past_30_days(signed_in, user):

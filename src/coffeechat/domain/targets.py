@@ -244,7 +244,9 @@ def _level_reason(person: PersonFacts, target: TargetFacts) -> Reason | None:
         return Reason(f"{name}: a level or two above your target", LEVEL_ABOVE_POINTS)
     if level == aim:
         return Reason(f"{name}: at the level you are aiming for", SAME_LEVEL_POINTS)
-    return None
+    if level > aim:
+        return Reason(f"{name}: well above your target, busier and further from your path", 0)
+    return Reason(f"{name}: below the level you are aiming for", 0)
 
 
 def _promotion_reason(person: PersonFacts) -> Reason | None:

@@ -40,7 +40,8 @@ class TrashedItem:
     purge_at: datetime
 
     def days_left(self, now: datetime) -> int:
-        return max(0, (self.purge_at - now).days)
+        """Whole days, rounded up: just deleted is "30 days left", the last hours "1"."""
+        return max(0, -(-(self.purge_at - now) // timedelta(days=1)))
 
 
 def expired_before(now: datetime) -> datetime:
