@@ -61,9 +61,7 @@ def test_rating_inline_with_the_keyboard_re_ranks_the_list(signed_in_page, scree
     screenshot("targets-who-do-i-know")
 
 
-def test_searching_contacts_as_you_type_and_deleting_with_confirmation(
-    signed_in_page, screenshot
-):
+def test_searching_contacts_as_you_type_and_deleting_with_confirmation(signed_in_page, screenshot):
     page = signed_in_page
     _setup(page.user)
     page.goto(f"{page.base_url}/contacts/")
@@ -93,7 +91,9 @@ def test_the_export_page(signed_in_page, screenshot):
     page = signed_in_page
     _setup(page.user)
     page.goto(f"{page.base_url}/export/")
-    expect(page.get_by_role("heading", name="Restore from a coffeechat JSON export")).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="Restore from a coffeechat JSON export")
+    ).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name="Download JSON").click()
     assert download.value.suggested_filename.startswith("coffeechat-")

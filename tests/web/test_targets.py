@@ -146,3 +146,22 @@ def test_who_do_i_know_costs_the_same_queries_for_n_and_2n_contacts(user):
     large, ten = queries()
     assert (five, ten) == (5, 10)
     assert small == large == 4
+
+
+def test_the_list_costs_the_same_queries_for_n_and_2n_organizations(signed_in, user):
+    def add(start, count):
+        for i in range(start, start + count):
+            org = Organization.objects.create(owner=user, name=f"Org {i}", motivation=i % 4)
+            Contact.objects.create(owner=user, first_name=f"P{i}", organization=org)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            html = signed_in.get(reverse("web:organizations")).content.decode()
+        return len(captured.captured_queries), len(_names_in_order(html))
+
+    add(0, 8)
+    small, eight = queries()
+    add(8, 8)
+    large, sixteen = queries()
+    assert (eight, sixteen) == (8, 16)
+    assert small == large
