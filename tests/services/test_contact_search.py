@@ -168,3 +168,42 @@ def test_pages_of_fifty(user):
     assert result.page.paginator.num_pages == 3
     assert [c.first_name for c in result.page.object_list][:2] == ["P100", "P101"]
     assert len(result.page.object_list) == 20
+
+
+def test_bulk_writes_with_a_deferred_index_are_searchable_afterwards(user):
+    from coffeechat.services.search_index import deferred_search_index
+
+    with deferred_search_index(user):
+        Contact.objects.bulk_create(
+            Contact(owner=user, first_name=f"Bulk{i}", title="Zoologist") for i in range(3)
+        )
+        ana = _contact(user, first_name="Ana", title="Botanist")
+        conv = conversations.start_conversation(user, {"contact": ana.pk})
+        conversations.add_note(user, conv.pk, {"text": "Loves ferns"})
+    assert len(_names(user, q="zoologist")) == 3
+    assert _names(user, q="ferns") == ["Ana"]
+    # Back to normal: the next edit is indexed at once.
+    crm.update_contact(user, ana.pk, {"title": "Mycologist"}, partial=True)
+    assert _names(user, q="mycologist") == ["Ana"]
+
+
+def test_a_failed_bulk_write_leaves_the_index_working(user):
+    from coffeechat.services.search_index import deferred_search_index
+
+    with pytest.raises(RuntimeError), deferred_search_index(user):
+        _contact(user, first_name="Ghost")
+        raise RuntimeError("the import failed")
+    assert _names(user, q="ghost") == []
+    _contact(user, first_name="Real")
+    assert _names(user, q="real") == ["Real"]
+
+
+def test_restored_contacts_and_notes_are_searchable(user, outsider):
+    from coffeechat.services.exports import export_json
+    from coffeechat.services.restore_json import import_json
+
+    ana = _contact(user, first_name="Ana", title="Botanist")
+    conv = conversations.start_conversation(user, {"contact": ana.pk})
+    conversations.add_note(user, conv.pk, {"text": "Loves ferns"})
+    import_json(outsider, export_json(user))
+    assert _names(outsider, q="ferns botanist") == ["Ana"]

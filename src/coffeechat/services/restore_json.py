@@ -28,6 +28,7 @@ from coffeechat.services.export_schema import (
     read_value,
     tables,
 )
+from coffeechat.services.search_index import deferred_search_index
 
 MAX_ERRORS = 20
 
@@ -98,7 +99,7 @@ def import_json(user: Any, data: str | bytes | Mapping[str, Any]) -> dict[str, i
     unknown = sorted(set(document["tables"]) - set(schema))
     if unknown:
         raise InvalidInput({f"$.tables.{unknown[0]}": ["unknown table in a coffeechat export"]})
-    with transaction.atomic():
+    with transaction.atomic(), deferred_search_index(user):
         present = existing_data(user)
         if present:
             listed = ", ".join(f"{count} {name}" for name, count in sorted(present.items()))

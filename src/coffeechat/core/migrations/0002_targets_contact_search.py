@@ -22,59 +22,75 @@ _NOTES = (
 )
 
 
-def _refresh_statements(where: str) -> list[str]:
-    """Re-index the contacts matching ``where`` (table alias ``c``): delete, then insert."""
-    return [
-        f"DELETE FROM {FTS} WHERE rowid IN (SELECT c.id FROM core_contact c WHERE {where})",
-        f"INSERT INTO {FTS}(rowid, name, title, organization, connection, notes)\n"
-        "SELECT c.id, c.first_name || ' ' || c.last_name || ' ' || c.email, c.title,"
-        " COALESCE(o.name, ''),"
-        f" c.connection, c.research_notes || ' ' || COALESCE({_NOTES}, '')\n"
-        "FROM core_contact c LEFT JOIN core_organization o ON o.id = c.organization_id\n"
-        f"WHERE {where}",
-    ]
+_DOCUMENT = (
+    f"INSERT INTO {FTS}(rowid, name, title, organization, connection, notes)\n"
+    "SELECT c.id, c.first_name || ' ' || c.last_name || ' ' || c.email, c.title,"
+    " COALESCE(o.name, ''),"
+    f" c.connection, c.research_notes || ' ' || COALESCE({_NOTES}, '')\n"
+    "FROM core_contact c LEFT JOIN core_organization o ON o.id = c.organization_id\n"
+)
+# Bulk writers (a restore, an import) put a row here inside their transaction:
+# the triggers then skip, and the writer re-indexes its contacts once at the end.
+# SQLite lets one connection write at a time, so nobody else's writes are skipped.
+PAUSE = "core_contact_fts_pause"
+_UNLESS_PAUSED = f"WHEN NOT EXISTS (SELECT 1 FROM {PAUSE})"
 
 
-def _refresh(where: str) -> str:
-    return "\n".join(f"{statement};" for statement in _refresh_statements(where))
+def _refresh_one(contact_id: str) -> str:
+    """Re-index one contact. FTS5 finds ``rowid = x`` directly; ``rowid IN (…)`` scans."""
+    return f"DELETE FROM {FTS} WHERE rowid = {contact_id};\n{_DOCUMENT}WHERE c.id = {contact_id};"
+
+
+def _refresh_many(where: str) -> str:
+    return (
+        f"DELETE FROM {FTS} WHERE rowid IN (SELECT c.id FROM core_contact c WHERE {where});\n"
+        f"{_DOCUMENT}WHERE {where};"
+    )
 
 
 _CONTACT_COLUMNS = (
     "first_name, last_name, email, title, organization_id, connection, research_notes"
 )
-_OF_CONVERSATION = (
-    "c.id = (SELECT contact_id FROM core_conversation WHERE id = {row}.conversation_id)"
-)
+_OF_CONVERSATION = "(SELECT contact_id FROM core_conversation WHERE id = {row}.conversation_id)"
 
 TRIGGERS = {
-    "core_contact_fts_ai": ("AFTER INSERT ON core_contact", _refresh("c.id = NEW.id")),
+    "core_contact_fts_ai": ("AFTER INSERT ON core_contact", _refresh_one("NEW.id")),
     "core_contact_fts_au": (
         f"AFTER UPDATE OF {_CONTACT_COLUMNS} ON core_contact",
-        _refresh("c.id = NEW.id"),
-    ),
-    "core_contact_fts_ad": (
-        "AFTER DELETE ON core_contact",
-        f"DELETE FROM {FTS} WHERE rowid = OLD.id;",
+        _refresh_one("NEW.id"),
     ),
     "core_organization_fts_au": (
         "AFTER UPDATE OF name ON core_organization",
-        _refresh("c.organization_id = NEW.id"),
+        _refresh_many("c.organization_id = NEW.id"),
     ),
-    "core_note_fts_ai": ("AFTER INSERT ON core_note", _refresh(_OF_CONVERSATION.format(row="NEW"))),
+    "core_note_fts_ai": (
+        "AFTER INSERT ON core_note",
+        _refresh_one(_OF_CONVERSATION.format(row="NEW")),
+    ),
     "core_note_fts_au": (
         "AFTER UPDATE OF text, deleted_at, conversation_id ON core_note",
-        _refresh(_OF_CONVERSATION.format(row="OLD"))
+        _refresh_one(_OF_CONVERSATION.format(row="OLD"))
         + "\n"
-        + _refresh(_OF_CONVERSATION.format(row="NEW")),
+        + _refresh_one(_OF_CONVERSATION.format(row="NEW")),
     ),
-    "core_note_fts_ad": ("AFTER DELETE ON core_note", _refresh(_OF_CONVERSATION.format(row="OLD"))),
+    "core_note_fts_ad": (
+        "AFTER DELETE ON core_note",
+        _refresh_one(_OF_CONVERSATION.format(row="OLD")),
+    ),
     "core_conversation_fts_au": (
         "AFTER UPDATE OF deleted_at, contact_id ON core_conversation",
-        _refresh("c.id = OLD.contact_id") + "\n" + _refresh("c.id = NEW.contact_id"),
+        _refresh_one("OLD.contact_id") + "\n" + _refresh_one("NEW.contact_id"),
     ),
     "core_conversation_fts_ad": (
         "AFTER DELETE ON core_conversation",
-        _refresh("c.id = OLD.contact_id"),
+        _refresh_one("OLD.contact_id"),
+    ),
+}
+# Never paused: a deleted contact's entry must go (it is a plain delete by rowid).
+ALWAYS = {
+    "core_contact_fts_ad": (
+        "AFTER DELETE ON core_contact",
+        f"DELETE FROM {FTS} WHERE rowid = OLD.id;",
     ),
 }
 
@@ -87,17 +103,20 @@ def create_index(apps, schema_editor):
         f"CREATE VIRTUAL TABLE {FTS} USING fts5(name, title, organization, connection, notes,"
         " tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
     )
+    execute(f"CREATE TABLE {PAUSE} (owner_id integer NOT NULL)")
     for name, (when, body) in TRIGGERS.items():
+        execute(f"CREATE TRIGGER {name} {when} FOR EACH ROW {_UNLESS_PAUSED} BEGIN\n{body}\nEND")
+    for name, (when, body) in ALWAYS.items():
         execute(f"CREATE TRIGGER {name} {when} FOR EACH ROW BEGIN\n{body}\nEND")
-    for statement in _refresh_statements("1 = 1"):  # the contacts already there
-        execute(statement)
+    execute(_DOCUMENT)  # the contacts already there
 
 
 def drop_index(apps, schema_editor):
     if schema_editor.connection.vendor != "sqlite":
         return
-    for name in TRIGGERS:
+    for name in [*TRIGGERS, *ALWAYS]:
         schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
+    schema_editor.execute(f"DROP TABLE IF EXISTS {PAUSE}")
     schema_editor.execute(f"DROP TABLE IF EXISTS {FTS}")
 
 
