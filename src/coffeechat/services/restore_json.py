@@ -157,13 +157,14 @@ def _restore_table(user: Any, table: Table, rows: Any, new_ids: dict[type, dict[
     problems = _Problems()
     known = {"id", *(f.name for f in table.fields), *(m.name for m in table.many)}
     instances, local_ids, deferred, links = [], [], [], []
+    seen: set[int] = set()
     for index, row in enumerate(rows):
         where = f"{path}[{index}]"
         if not isinstance(row, dict):
             problems.add(where, "must be a JSON object")
             continue
         local = row.get("id")
-        if isinstance(local, bool) or not isinstance(local, int) or local in local_ids:
+        if isinstance(local, bool) or not isinstance(local, int) or local in seen:
             problems.add(f"{where}.id", "must be a whole number, unique in its table")
             continue
         for key in sorted(set(row) - known):
@@ -174,6 +175,7 @@ def _restore_table(user: Any, table: Table, rows: Any, new_ids: dict[type, dict[
         _validate(instance, where, problems, exclude=["owner", *_relation_names(table)])
         instances.append(instance)
         local_ids.append(local)
+        seen.add(local)
     problems.raise_if_any()
     stamps = [_stamps(table, instance) for instance in instances]
     created = table.model.objects.bulk_create(instances)
