@@ -74,6 +74,9 @@ def test_searching_contacts_as_you_type_and_deleting_with_confirmation(signed_in
     expect(page.locator("#contact-results tbody tr")).to_have_count(1)
     expect(page.locator("#contact-results")).to_contain_text("Di Park")
     screenshot("targets-contacts-search")
+    page.set_viewport_size({"width": 375, "height": 800})
+    screenshot("targets-contacts-search-phone")
+    page.set_viewport_size({"width": 1280, "height": 800})
 
     page.get_by_role("link", name="Di Park").click()
     page.get_by_role("link", name="Delete").click()
