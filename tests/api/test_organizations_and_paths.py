@@ -108,3 +108,25 @@ def test_an_unknown_career_path_status_is_422_and_changes_nothing(api, career_pa
     assert "status" in response.json()["errors"]
     career_path.refresh_from_db()
     assert career_path.status == "exploring"
+
+
+# -- targets area (issue 3) --
+def test_who_do_i_know_ranks_people_with_reasons(api, user):
+    org = crm.create_organization(user, {"name": "Beta", "motivation": 2, "posting": 1})
+    crm.create_career_path(user, {"title": "UX research", "status": "exploring"})
+    for first, title, source in [
+        ("Bo", "Account Executive", "other"),
+        ("Ana", "UX Researcher", "alumni"),
+    ]:
+        crm.create_contact(
+            user, {"first_name": first, "title": title, "source": source, "organization": org.pk}
+        )
+    people = api.get(f"/organizations/{org.pk}/people").json()
+    assert [p["name"] for p in people] == ["Ana", "Bo"]
+    assert {"text": "alumni of your school", "points": 2} in people[0]["reasons"]
+    assert api.get(f"/organizations/{org.pk}").json()["alumni"] == 1
+
+
+def test_who_do_i_know_at_another_users_organization_is_404(api, outsider):
+    theirs = crm.create_organization(outsider, {"name": "X", "motivation": 1, "posting": 1})
+    assert api.get(f"/organizations/{theirs.pk}/people").status_code == 404

@@ -14,6 +14,7 @@ from coffeechat.api import (
     profile,
     today,
 )
+from coffeechat.api import exports as export_api  # targets area (issue 3)
 from coffeechat.api.action_items import router as action_items_router  # reflection (issue 6)
 from coffeechat.api.auth import BearerToken, SessionWithCsrf, install_error_handlers
 from coffeechat.api.reflection import router as reflection_router  # reflection (issue 6)
@@ -60,3 +61,5 @@ api.add_router("/outreach", outreach.router)
 from coffeechat.api import imports as import_api  # noqa: E402
 
 api.add_router("/imports", import_api.router)
+# -- targets area (issue 3) --
+api.add_router("/export", export_api.router)

@@ -2,14 +2,14 @@
 
 from datetime import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import PatchDict, Router, Schema, Status
 from ninja.pagination import paginate
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Page, api_field_names, now, to_form
 from coffeechat.core.models import Contact
-from coffeechat.services import crm
+from coffeechat.services import contact_search, crm
 
 router = Router(tags=["contacts"])
 
@@ -80,15 +80,12 @@ def _read(user: object, pk: int) -> Contact:
 @router.get("", response=list[ContactOut], summary="Your contacts")
 @paginate(Page)
 def list_contacts(request: HttpRequest, q: str = ""):
-    """``q`` finds contacts whose name, email or organization contains every word of it."""
+    """``q`` is the contact page's full-text search: every word, as a prefix, in the name,
+    email, title, organization, connection sentence, research or notes."""
     contacts = _contacts(request.auth)
-    for word in q.split():
-        contacts = contacts.filter(
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(email__icontains=word)
-            | Q(organization__name__icontains=word, organization__deleted_at__isnull=True)
-        )
+    matches = contact_search.matching_ids(request.auth, q)
+    if matches is not None:
+        contacts = contacts.filter(pk__in=matches.values("pk"))
     return contacts.order_by("last_name", "first_name", "id")
 
 

@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Page, now
 from coffeechat.core.models import Organization
-from coffeechat.services import crm
+from coffeechat.services import crm, targets
 
 router = Router(tags=["organizations"])
 
@@ -26,6 +26,7 @@ class OrganizationIn(Schema):
 class OrganizationOut(OrganizationIn):
     id: int
     advocacy: int
+    alumni: int
     created_at: datetime
     updated_at: datetime
 
@@ -79,3 +80,42 @@ def patch_organization(
 def delete_organization(request: HttpRequest, organization_id: int):
     crm.move_to_trash(request.auth, "organization", organization_id, now())
     return Status(204, None)
+
+
+# -- targets area (issue 3): "who do I know here" --
+class ReasonOut(Schema):
+    text: str
+    points: int
+
+
+class PersonOut(Schema):
+    contact_id: int
+    name: str
+    title: str
+    source: str
+    latest_stage: str
+    score: int
+    reasons: list[ReasonOut]
+
+
+@router.get(
+    "/{organization_id}/people",
+    response={200: list[PersonOut], **READ_ERRORS},
+    summary="Who do I know here, most relevant first",
+)
+def organization_people(request: HttpRequest, organization_id: int):
+    """The organization's contacts ranked for outreach, each with the reasons for its place:
+    role matching a career path, alumni, seniority, internal promotion, introductions."""
+    organization = crm.get_owned(request.auth, Organization, organization_id)
+    return [
+        {
+            "contact_id": row.contact.pk,
+            "name": row.contact.name,
+            "title": row.contact.title,
+            "source": row.contact.source,
+            "latest_stage": row.latest_stage,
+            "score": row.ranked.score,
+            "reasons": [{"text": r.text, "points": r.points} for r in row.ranked.reasons],
+        }
+        for row in targets.who_do_i_know(request.auth, organization)
+    ]

@@ -126,6 +126,37 @@ def build_parser() -> argparse.ArgumentParser:
     _json_option(brief)
     # imports: `coffeechat import KIND FILE`; another kind is one more IMPORT_KINDS entry.
     _import_commands(commands)
+    # -- targets area (issue 3): exports and the trash --
+    export = _command(
+        commands,
+        "export",
+        "coffeechat.cli.exports:export",
+        "export your data as JSON (restorable), CSV per table, vCard 4.0 or iCalendar",
+    )
+    export.add_argument(
+        "format", choices=("json", "csv", "vcard", "ics"), help="json, csv, vcard or ics"
+    )
+    export.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="where to write (default: standard output); for csv a directory or a .zip",
+    )
+    _user_option(export)
+    _json_option(export)
+
+    trash = commands.add_parser(
+        "trash", help="the trash of deleted rows", description="The trash of deleted rows."
+    )
+    trash_commands = trash.add_subparsers(dest="trash_command", metavar="ACTION", required=True)
+    purge = _command(
+        trash_commands,
+        "purge",
+        "coffeechat.cli.trash:purge",
+        "delete for good what has been in the trash for over 30 days (all accounts)",
+    )
+    purge.add_argument("--user", metavar="NAME", help="only this account (default: every account)")
+    _json_option(purge)
     return parser
 
 
@@ -150,6 +181,16 @@ def _import_commands(commands: argparse._SubParsersAction) -> None:
     for kind, handler, summary, takes_mapping in IMPORT_KINDS:
         sub = _command(kinds, kind, handler, f"import {summary}")
         add_import_arguments(sub, mapping=takes_mapping)
+    # targets: a coffeechat JSON export restores into an empty account.
+    restore = _command(
+        kinds,
+        "json",
+        "coffeechat.cli.exports:import_json",
+        "restore a coffeechat JSON export (coffeechat export json) into an empty account",
+    )
+    restore.add_argument("file", metavar="FILE", help="the export ('-' reads stdin)")
+    _user_option(restore)
+    _json_option(restore)
     # outreach: LinkedIn messages.csv logs messages, not contacts, so it has its own options.
     messages = _command(
         kinds,

@@ -25,6 +25,7 @@ from coffeechat.core.models import (
     Question,
     Template,
 )
+from coffeechat.domain.vocabulary import Source
 from coffeechat.services import self_reflection
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.errors import InvalidInput, NotFound
@@ -175,8 +176,12 @@ def _trashable(kind: str) -> type[OwnedModel]:
 def organizations_ranked(user: Any) -> models.QuerySet[Organization]:
     """The LAMP order: motivation, then posting, then advocacy (contacts known there)."""
     live_contacts = models.Q(contacts__deleted_at__isnull=True, contacts__isnull=False)
+    alumni = live_contacts & models.Q(contacts__source=Source.ALUMNI)
     return (
         Organization.objects.for_user(user)
-        .annotate(advocacy=models.Count("contacts", filter=live_contacts))
-        .order_by("-motivation", "-posting", "-advocacy", "name")
+        .annotate(
+            advocacy=models.Count("contacts", filter=live_contacts),
+            alumni=models.Count("contacts", filter=alumni),
+        )
+        .order_by("-motivation", "-posting", "-advocacy", "-alumni", "name")
     )

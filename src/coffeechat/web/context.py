@@ -15,6 +15,8 @@ NAVIGATION = (
     ("web:action_items", "Action items"),
     ("web:network", "Network"),
     ("web:templates", "Templates"),  # outreach
+    # targets area (issue 3); may become a shared "Import/Export" entry
+    ("web:export", "Export"),
 )
 # -- prep area ------------------------------------------------------------------
 NAVIGATION += (("web:questions", "Question bank"),)

@@ -7,6 +7,7 @@ from coffeechat.web.views import (
     auth,
     contacts,
     conversations,
+    exports,
     organizations,
     paths,
     profile,
@@ -107,4 +108,13 @@ urlpatterns += [
     path("import/<str:token>/columns/", import_views.mapping, name="import_mapping"),
     path("import/<str:token>/confirm/", import_views.confirm, name="import_confirm"),
     path("import/<str:token>/cancel/", import_views.cancel, name="import_cancel"),
+]
+urlpatterns += [
+    # -- targets area (issue 3): ranked organizations, search, exports, trash --
+    path("organizations/<int:pk>/rate/", organizations.organization_rate, name="organization_rate"),
+    path("export/", exports.export_page, name="export"),
+    path("export/coffeechat.json", exports.download_json, name="export_json"),
+    path("export/coffeechat-csv.zip", exports.download_csv, name="export_csv"),
+    path("export/contacts.vcf", exports.download_vcard, name="export_vcard"),
+    path("export/restore/", exports.restore, name="export_restore"),
 ]

@@ -1,47 +1,38 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from coffeechat.core.models import Contact, Conversation
+from coffeechat.core.models.conversations import STAGE_LABELS
 from coffeechat.domain.vocabulary import Source, choices
-from coffeechat.services import crm
+from coffeechat.services import contact_search, crm
 from coffeechat.services.forms import ContactForm
 from coffeechat.services.network import cadence_of, introductions_by
 from coffeechat.services.timeline import contact_timeline
 from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
 
-PAGE_SIZE = 50
-
 
 @login_required
 def contact_list(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()
-    source = request.GET.get("source", "")
-    contacts = Contact.objects.for_user(request.user).select_related("organization")
-    if query:
-        contacts = contacts.filter(
-            Q(first_name__icontains=query)
-            | Q(last_name__icontains=query)
-            | Q(title__icontains=query)
-            | Q(organization__name__icontains=query)
-            | Q(connection__icontains=query)
-        )
-    if source in {member.value for member in Source}:
-        contacts = contacts.filter(source=source)
-    page = Paginator(contacts.order_by("last_name", "first_name", "id"), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    """Search, filters, sorting and pages; htmx swaps only the results as you type."""
+    filters = contact_search.parse_filters(request.GET)
+    result = contact_search.search_contacts(
+        request.user, filters, page=request.GET.get("page"), now=now()
     )
+    params = request.GET.copy()
+    params.pop("page", None)
     context = {
-        "page": page,
-        "query": query,
-        "source": source,
+        "page": result.page,
+        "filters": filters,
+        "choices": contact_search.filter_choices(request.user),
         "sources": choices(Source),
+        "stage_labels": {str(k): v for k, v in STAGE_LABELS.items()},
+        "query_string": params.urlencode(),
         "section": "web:contacts",
     }
-    return render(request, "web/contacts.html", context)
+    template = "web/contacts.html#contact-results" if request.htmx else "web/contacts.html"
+    return render(request, template, context)
 
 
 @login_required

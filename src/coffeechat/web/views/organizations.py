@@ -1,43 +1,74 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import Organization
-from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import Source
-from coffeechat.services import crm
+from coffeechat.services import crm, targets
+from coffeechat.services.errors import InvalidInput
 from coffeechat.services.forms import OrganizationForm
 from coffeechat.web.views.common import owned_or_404, save_or_show_errors
 
-ACTIVE_BATCH = 5  # the LAMP method works the top five organizations at a time
+MOTIVATION_CHOICES = OrganizationForm.base_fields["motivation"].choices
+POSTING_CHOICES = OrganizationForm.base_fields["posting"].choices
+
+
+def _list_context(request: HttpRequest, **extra: object) -> dict[str, object]:
+    return {
+        "rows": targets.target_list(request.user),
+        "motivation_choices": MOTIVATION_CHOICES,
+        "posting_choices": POSTING_CHOICES,
+        "section": "web:organizations",
+        **extra,
+    }
 
 
 @login_required
 def organization_list(request: HttpRequest) -> HttpResponse:
-    organizations = list(crm.organizations_ranked(request.user))
-    for rank, organization in enumerate(organizations, start=1):
-        organization.in_active_batch = rank <= ACTIVE_BATCH
-    context = {"organizations": organizations, "section": "web:organizations"}
-    return render(request, "web/organizations.html", context)
+    return render(request, "web/organizations.html", _list_context(request))
+
+
+@login_required
+@require_POST
+def organization_rate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Inline rating from the list: htmx swaps the re-ranked table, a plain POST redirects.
+
+    A refused value changes nothing and is shown beside its row; htmx gets a
+    200 so it swaps the message in (it does not swap 4xx answers).
+    """
+    organization = owned_or_404(request.user, Organization, pk)
+    try:
+        saved = targets.rate_organization(request.user, pk, request.POST.dict())
+    except InvalidInput as exc:
+        problem = "; ".join(str(m) for messages_ in exc.errors.values() for m in messages_)
+        context = _list_context(request, error_pk=pk, error=problem)
+        if request.htmx:
+            return render(request, "web/organizations.html#target-table", context)
+        return render(request, "web/organizations.html", context, status=422)
+    row = targets.rank_of(request.user, saved.pk)
+    status = (
+        f"{saved.name}: motivation {saved.motivation}, postings {saved.posting}; "
+        f"now ranked {row.rank if row else '?'}."
+    )
+    if request.htmx:
+        context = _list_context(request, status=status, changed_pk=organization.pk)
+        return render(request, "web/organizations.html#target-table", context)
+    messages.success(request, status)
+    return redirect("web:organizations")
 
 
 @login_required
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organization = owned_or_404(request.user, Organization, pk)
-    contacts = list(
-        organization.contacts.filter(deleted_at__isnull=True).prefetch_related("conversations")
-    )
-    for contact in contacts:
-        live = [c for c in contact.conversations.all() if c.deleted_at is None]
-        contact.latest = max(live, key=lambda c: c.created_at) if live else None
-        contact.uncontacted = all(c.stage == Stage.PLANNED for c in live)
-    # Who to ask first: people not yet asked, alumni before others (the warmest door).
-    contacts.sort(key=lambda c: (not c.uncontacted, c.source != Source.ALUMNI, c.last_name))
+    people = targets.who_do_i_know(request.user, organization)
     context = {
         "organization": organization,
-        "contacts": contacts,
-        "alumni": sum(1 for c in contacts if c.source == Source.ALUMNI),
+        "people": people,
+        "alumni": sum(1 for p in people if p.contact.source == Source.ALUMNI),
+        "ranked": targets.rank_of(request.user, organization.pk),
         "section": "web:organizations",
     }
     return render(request, "web/organization.html", context)
