@@ -37,7 +37,7 @@ def test_a_linkedin_export_is_previewed_imported_found_and_undone(signed_in_page
 
     # The imported people are real contacts: find one by a word from her title.
     page.get_by_role("link", name="Contacts").click()
-    page.get_by_label("Search contacts").fill("Researcher")
+    page.get_by_label("Search", exact=True).fill("Researcher")
     page.get_by_role("button", name="Search").click()
     expect(page.get_by_role("link", name="Priya Raman")).to_be_visible()
     expect(page.get_by_role("link", name="Mei Chen")).to_have_count(0)

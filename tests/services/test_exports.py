@@ -8,9 +8,16 @@ import zipfile
 import pytest
 import vobject
 
-from coffeechat.core.models import Contact, ImportBatch, Note, Organization, Template
+from coffeechat.core.models import (
+    CareerPath,
+    Contact,
+    ImportBatch,
+    Note,
+    Organization,
+    Template,
+)
 from coffeechat.importers.base import restore_cell
-from coffeechat.services import crm
+from coffeechat.services import crm, reflection
 from coffeechat.services.accounts import create_user
 from coffeechat.services.demo import load_demo
 from coffeechat.services.errors import InvalidInput
@@ -44,6 +51,9 @@ def campaign(user, now):
         },
     )
     Contact.objects.filter(pk=zoe.pk).update(import_batch=batch)
+    path = CareerPath.objects.for_user(user).first()
+    reflection.add_open_question(user, path.pk, {"text": "Is on-call work common?"})
+    reflection.review_path(user, path.pk, {"status": "promising", "reason": "Loved it"}, now)
     return user
 
 
@@ -229,3 +239,13 @@ def test_a_vcard_carries_email_phone_organization_title_and_linkedin(user):
     assert card.title.value == "Lead; UX"
     assert card.url.value == "https://www.linkedin.com/in/ana"
     assert card.categories.value == ["Alumni"]
+
+
+def test_a_fit_score_survives_the_round_trip_and_text_in_its_place_is_refused(campaign, outsider):
+    data = json.loads(export_json(campaign))
+    [decision] = data["tables"]["path_decision"]
+    assert decision["fit_score"] is None or isinstance(decision["fit_score"], float)
+    decision["fit_score"] = "high"
+    with pytest.raises(InvalidInput) as caught:
+        import_json(outsider, json.dumps(data))
+    assert caught.value.errors["$.tables.path_decision[0].fit_score"] == ["must be a number"]

@@ -119,6 +119,10 @@ def read_value(field: models.Field, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ValueError("must be a whole number")
         return value
+    if isinstance(field, models.FloatField):
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError("must be a number")
+        return float(value)
     if isinstance(field, models.JSONField):
         return value
     if not isinstance(value, str):
