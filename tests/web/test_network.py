@@ -81,3 +81,29 @@ def test_the_introducers_page_lists_who_they_introduced_and_whether_you_talked(s
     assert section.count("Sam Lee") == 1
     assert "you talked on" in section.split("Kim Ho")[0]
     assert "not talked yet" in section.split("Kim Ho")[1]
+
+
+def test_today_lists_an_update_for_exactly_the_people_the_network_page_colours(user, now):
+    """One rule (``stay_in_touch_status``) behind both: same people, same due dates."""
+    from coffeechat.domain.types import ActionKind
+    from coffeechat.services.network import network
+    from coffeechat.services.today import today_for
+
+    for first, days, cadence in (("Amber", 31, None), ("Ruby", 15, 10), ("Fresh", 3, None)):
+        _exchange(user, _contact(user, first, cadence=cadence), now - timedelta(days=days))
+    held = _contact(user, "Closed")  # talked, then closed: out of both lists
+    held.conversations.update(held_at=now - timedelta(days=60), stage="closed", closed_at=now)
+    _exchange(user, held, now - timedelta(days=60))
+    entries = network(user, now)
+    coloured = {
+        e.contact.first_name: e.cadence.ideal_due for e in entries if e.cadence.state != "on_track"
+    }
+    actions = [
+        item.action
+        for item in today_for(user, now).items
+        if item.action.kind is ActionKind.STAY_IN_TOUCH and item.action.bucket.value != "upcoming"
+    ]
+    listed = {a.title.removeprefix("Send ").removesuffix(" X an update"): a.due for a in actions}
+    assert coloured == listed
+    assert set(coloured) == {"Amber", "Ruby"}
+    assert {e.contact.first_name for e in entries} == {"Amber", "Ruby", "Fresh"}
