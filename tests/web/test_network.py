@@ -107,3 +107,32 @@ def test_today_lists_an_update_for_exactly_the_people_the_network_page_colours(u
     assert coloured == listed
     assert set(coloured) == {"Amber", "Ruby"}
     assert {e.contact.first_name for e in entries} == {"Amber", "Ruby", "Fresh"}
+
+
+def test_thank_the_introducer_opens_a_thank_you_draft_to_the_introducer(signed_in, user, now):
+    from coffeechat.core.models import Referral
+    from coffeechat.domain.types import ActionKind
+    from coffeechat.services.today import today_for
+
+    ana = Contact.objects.create(owner=user, first_name="Ana", last_name="Ruiz")
+    own = Conversation.objects.create(owner=user, contact=ana, stage="thanked")
+    sam = Contact.objects.create(owner=user, first_name="Sam", last_name="Lee")
+    Conversation.objects.create(owner=user, contact=sam, stage="held", held_at=now)
+    Referral.objects.create(owner=user, from_contact=ana, to_contact=sam)
+    (item,) = [
+        i for i in today_for(user, now).items if i.action.kind is ActionKind.THANK_INTRODUCER
+    ]
+    assert item.url.startswith(reverse("web:compose_for", args=[ana.pk]))
+    page = signed_in.get(item.url, follow=True)
+    assert page.redirect_chain[-1][0].startswith(reverse("web:composer", args=[own.pk]))
+    html = page.content.decode()
+    assert "Thank you for introducing me to Sam Lee" in html  # the subject
+    assert "Hi Ana,\n\nThank you for introducing me to Sam Lee." in html  # the body
+    contact_page = signed_in.get(reverse("web:contact", args=[ana.pk])).content.decode()
+    assert "template=thank-introducer" in contact_page.split('id="introductions"', 1)[1]
+
+
+def test_the_situational_template_never_replaces_the_default_update(signed_in, user):
+    from coffeechat.services import outreach
+
+    assert outreach.default_template(user, "update").builtin_key == "update"

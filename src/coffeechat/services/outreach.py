@@ -15,6 +15,7 @@ from django.db import transaction
 
 from coffeechat.core.models import Conversation, Message, Template
 from coffeechat.domain import templates as merge
+from coffeechat.domain.builtin_templates import SITUATIONAL_KEYS
 from coffeechat.domain.outreach import CheckResult, Draft, run_checks
 from coffeechat.domain.stages import Event
 from coffeechat.domain.types import Stage
@@ -69,7 +70,11 @@ def compose(user: Any, conversation_id: object, template_id: object, now: dateti
 
 
 def default_template(user: Any, kind: MessageKind | str, channel: str = "email") -> Template | None:
-    rows = [t for t in list_templates(user, include_hidden=False) if t.kind == kind]
+    rows = [
+        t
+        for t in list_templates(user, include_hidden=False)
+        if t.kind == kind and t.builtin_key not in SITUATIONAL_KEYS
+    ]
     preferred = [t for t in rows if t.channel == channel] if channel else []
     return (preferred or rows or [None])[0]
 

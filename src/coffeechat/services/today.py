@@ -164,6 +164,9 @@ def _outreach_url(action: Action) -> str:
         return reverse("web:composer", args=[conversation_id]) + "?kind=report-back"
     if kind is ActionKind.STAY_IN_TOUCH and action.contact_id:
         return reverse("web:compose_for", args=[action.contact_id]) + "?kind=update"
+    if kind is ActionKind.THANK_INTRODUCER and action.contact_id:  # nurture (issue 6)
+        url = reverse("web:compose_for", args=[action.contact_id])
+        return url + "?kind=update&template=thank-introducer"
     return ""
 
 

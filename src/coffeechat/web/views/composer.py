@@ -18,7 +18,7 @@ from coffeechat.domain.vocabulary import Channel, MessageKind, choices, label
 from coffeechat.services import outreach, sending
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.services.event_forms import SENTIMENT_CHOICES
-from coffeechat.services.templates import list_templates
+from coffeechat.services.templates import list_templates, template_by_key
 from coffeechat.web.views.common import now, owned_or_404
 
 
@@ -28,6 +28,9 @@ def _initial(request: HttpRequest, conversation: Conversation) -> dict[str, Any]
     wanted_template = request.GET.get("template")
     wanted_kind = request.GET.get("kind")
     draft = outreach.open_draft(conversation)
+    if wanted_template and not wanted_template.isdigit():  # a built-in's key, from Today
+        found = template_by_key(user, wanted_template)
+        wanted_template = str(found.pk) if found else None
     template_id: object = wanted_template
     if not template_id and draft is not None and (not wanted_kind or draft.kind == wanted_kind):
         return {
