@@ -237,6 +237,50 @@ def test_the_thank_you_from_today_names_both_highlights_and_starts_the_nurture_c
     )
 
 
+LINKEDIN = "https://www.linkedin.com/in/ana-ruiz-example/"
+
+
+def test_copy_and_copy_then_open_linkedin_put_the_draft_on_the_clipboard(
+    signed_in_page, screenshot, live_server
+):
+    page = signed_in_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    conversation = _setup(page.user)
+    ana = conversation.contact
+    ana.linkedin_url = LINKEDIN
+    ana.save()
+    page.goto(f"{live_server.url}/conversations/{conversation.pk}/compose/")
+    _type(page, "#draft-subject", SUBJECT)
+    _type(page, "#draft-body", GOOD)
+    expect(page.locator('#checks li[data-passed="false"]')).to_have_count(0)
+
+    page.get_by_role("button", name="Copy text").click()
+    expect(page.locator("#copy-status")).to_have_text("Copied to the clipboard.")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{SUBJECT}\n\n{GOOD}"
+
+    # A LinkedIn message has no subject line: the field goes, and so does its check.
+    page.select_option("#draft-channel", "linkedin-message")
+    expect(page.locator("#draft-subject")).to_be_hidden()
+    expect(page.locator('#checks li[data-check="subject"]')).to_have_count(0)
+    page.evaluate("navigator.clipboard.writeText('')")
+    page.context.route(
+        "https://www.linkedin.com/**",
+        lambda route: route.fulfill(
+            body="<title>Ana on LinkedIn</title>", content_type="text/html"
+        ),
+    )
+    with page.context.expect_page() as opened:
+        page.get_by_role("button", name="Copy, then open LinkedIn").click()
+    profile = opened.value
+    profile.wait_for_load_state()
+    assert profile.url == LINKEDIN
+    expect(page.locator("#copy-status")).to_have_text("Copied; paste it into LinkedIn.")
+    assert page.evaluate("navigator.clipboard.readText()") == GOOD  # no subject for LinkedIn
+    screenshot("composer-linkedin")
+    page.set_viewport_size({"width": 375, "height": 800})
+    screenshot("composer-linkedin-phone")
+
+
 def test_the_templates_page_on_a_phone(signed_in_page, screenshot, live_server):
     page = signed_in_page
     page.set_viewport_size({"width": 375, "height": 800})

@@ -16,7 +16,7 @@ from django.db import transaction
 from coffeechat.core.models import Conversation, Message, Template
 from coffeechat.domain import templates as merge
 from coffeechat.domain.builtin_templates import SITUATIONAL_KEYS
-from coffeechat.domain.outreach import CheckResult, Draft, run_checks
+from coffeechat.domain.outreach import CheckResult, Draft, has_subject, run_checks
 from coffeechat.domain.stages import Event
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import Channel, Direction, MessageKind
@@ -146,6 +146,9 @@ def mark_sent(user: Any, conversation_id: object, data: dict[str, Any], now: dat
     """
     body = str(data.get("body") or "")
     subject = str(data.get("subject") or "")
+    if not has_subject(str(data.get("channel") or "email")):
+        subject = ""  # LinkedIn has no subject line: a leftover one is not logged
+        data = {**data, "subject": ""}
     missing = merge.fields_in(subject + "\n" + body)
     if missing and not data.get("confirm_unfilled"):
         names = ", ".join("{" + name + "}" for name in missing)

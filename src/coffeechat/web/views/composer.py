@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import Conversation
-from coffeechat.domain.outreach import CheckResult
+from coffeechat.domain.outreach import CheckResult, has_subject
 from coffeechat.domain.templates import fields_in
 from coffeechat.domain.vocabulary import Channel, MessageKind, choices, label
 from coffeechat.services import outreach, sending
@@ -71,6 +71,7 @@ def _send_context(
         "linkedin_url": contact.linkedin_url,
         "smtp_ready": sending.smtp_settings(request.user) is not None,
         "unfilled": fields_in(text["subject"] + "\n" + text["body"]),
+        "has_subject": has_subject(text["channel"]),
     }
 
 
