@@ -135,7 +135,7 @@ BUILTINS: tuple[BuiltinTemplate, ...] = (
         "Thank you for introducing me to {referral_name}",
         "Hi {first_name},\n\n"
         "Thank you for introducing me to {referral_name}. We have now talked, and it was "
-        "exactly the conversation I needed about {my_interest}.\n\n"
+        "exactly the conversation I was hoping for.\n\n"
         "I am grateful you made the connection, and I will keep you posted.\n\n"
         "{signature}",
     ),
