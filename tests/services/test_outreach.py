@@ -199,9 +199,16 @@ def test_the_report_back_lists_what_was_done_since_the_thank_you(user, conversat
         owner=user, text="Finished the SQL course", done_at=now - timedelta(days=2)
     )
     ActionItem.objects.create(owner=user, text="Not done yet")
+    ActionItem.objects.create(
+        owner=user,
+        conversation=conversation,
+        text="Read the book they recommended",
+        done_at=now - timedelta(days=1),
+    )
     template = outreach.default_template(user, "report-back")
     body = outreach.compose(user, conversation.pk, template.pk, now).body
-    assert "- Finished the SQL course" in body
+    # Their own advice first, then the rest of what was done since the thank-you.
+    assert "- Read the book they recommended\n- Finished the SQL course" in body
     assert "Old course" not in body and "Not done yet" not in body
 
 

@@ -91,8 +91,14 @@ def _bullets(lines: list[str]) -> str:
 
 
 def _done_since(user: Any, conversation: Conversation, now: datetime) -> list[str]:
-    """For the report-back: what the user finished since thanking them."""
-    return _done_between(user, conversation.thanked_at or now - PROGRESS_WINDOW, now)
+    """For the report-back: what the user finished since thanking them.
+
+    Their own advice first (items added from this conversation), then the rest.
+    """
+    since = conversation.thanked_at or now - PROGRESS_WINDOW
+    items = ActionItem.objects.for_user(user).filter(done_at__gte=since, done_at__lte=now)
+    ordered = sorted(items, key=lambda i: (i.conversation_id != conversation.pk, i.done_at))
+    return [item.text for item in ordered[:6]]
 
 
 def recent_progress(user: Any, conversation: Conversation, now: datetime) -> list[str]:
