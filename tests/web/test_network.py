@@ -60,6 +60,8 @@ def test_the_contact_page_shows_the_cadence_colour(signed_in, user):
     page = signed_in.get(reverse("web:contact", args=[contact.pk])).content.decode()
     assert 'data-cadence="overdue"' in page
     assert "ideal every 30 days, at most 45" in page
+    update = reverse("web:compose_for", args=[contact.pk]) + "?kind=update"
+    assert f'id="write-update" href="{update}"' in page
     stranger = Contact.objects.create(owner=user, first_name="New", last_name="X")
     _exchange(user, stranger, timezone.now() - timedelta(days=90))  # a request, never answered
     page = signed_in.get(reverse("web:contact", args=[stranger.pk])).content.decode()
