@@ -138,3 +138,42 @@ def test_the_situational_template_never_replaces_the_default_update(signed_in, u
     from coffeechat.services import outreach
 
     assert outreach.default_template(user, "update").builtin_key == "update"
+
+
+def test_thanking_an_introducer_who_only_pointed_you_on_is_logged_and_ends_the_nudge(user, now):
+    """Ana answered 'talk to Sam instead' (referral only): no thank-you stage to move."""
+    from coffeechat.core.models import Referral
+    from coffeechat.domain.types import ActionKind
+    from coffeechat.services import outreach
+    from coffeechat.services.today import today_for
+
+    ana = Contact.objects.create(owner=user, first_name="Ana", last_name="Ruiz")
+    own = Conversation.objects.create(
+        owner=user,
+        contact=ana,
+        stage="replied",
+        reply_sentiment="referral_only",
+        requested_at=now - timedelta(days=10),
+        replied_at=now - timedelta(days=8),
+    )
+    sam = Contact.objects.create(owner=user, first_name="Sam", last_name="Lee")
+    Conversation.objects.create(
+        owner=user, contact=sam, stage="held", held_at=now - timedelta(hours=2)
+    )
+    Referral.objects.create(owner=user, from_contact=ana, to_contact=sam)
+
+    def nudges():
+        items = today_for(user, now).items
+        return [i for i in items if i.action.kind is ActionKind.THANK_INTRODUCER]
+
+    assert len(nudges()) == 1
+    data = {
+        "channel": "email",
+        "kind": "update",
+        "subject": "Thank you for introducing me to Sam Lee",
+        "body": "Hi Ana, thank you for introducing me to Sam Lee.",
+    }
+    message = outreach.mark_sent(user, own.pk, data, now)
+    own.refresh_from_db()
+    assert (message.kind, message.sent_at, own.stage) == ("update", now, "replied")
+    assert nudges() == []

@@ -156,16 +156,21 @@ def mark_sent(user: Any, conversation_id: object, data: dict[str, Any], now: dat
             {"body": [f"The draft still has unfilled fields: {names}. Fill them, or confirm."]}
         )
     kind = _choice(MessageKind, data.get("kind"), "kind")
+    event = SENT_EVENTS.get(kind)
     if kind in (MessageKind.REPORT_BACK, MessageKind.UPDATE):
-        # The first message after the thank-you is the report-back, whatever it was called,
-        # so the draft becomes the logged message instead of staying behind as a draft.
         conversation = get_owned(user, Conversation, conversation_id)
-        kind = MessageKind.UPDATE if conversation.report_back_at else MessageKind.REPORT_BACK
+        if conversation.stage != Stage.THANKED:
+            # Thanking an introducer who only pointed you on, or a conversation closed
+            # since: the message is logged (it restarts the cadence), no stage moves.
+            kind, event = MessageKind.UPDATE, None
+        else:
+            # The first message after the thank-you is the report-back, whatever it was
+            # called, so the draft becomes the logged message instead of staying a draft.
+            kind = MessageKind.UPDATE if conversation.report_back_at else MessageKind.REPORT_BACK
         data = {**data, "kind": kind.value}
     with transaction.atomic():
         draft = save_composer_draft(user, conversation_id, data)
-        event = SENT_EVENTS.get(kind)
-        if event is None:  # an introduction ask moves no stage
+        if event is None:  # an introduction ask moves no stage, nor an update outside one
             draft.sent_at = _sent_moment(user, data.get("at"), now)
             draft.save(update_fields=["sent_at", "updated_at"])
             return draft
