@@ -16,6 +16,7 @@ from django.db import transaction
 from coffeechat.core.models import Conversation, Message, Template
 from coffeechat.domain import templates as merge
 from coffeechat.domain.builtin_templates import SITUATIONAL_KEYS
+from coffeechat.domain.businessdays import add_business_days, local_date
 from coffeechat.domain.outreach import CheckResult, Draft, has_subject, run_checks
 from coffeechat.domain.stages import Event
 from coffeechat.domain.types import Stage
@@ -26,6 +27,7 @@ from coffeechat.services.crm import get_owned
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.outreach_context import highlights, merge_context, original_subject
 from coffeechat.services.templates import list_templates
+from coffeechat.services.today import holidays_for, rule_settings
 
 # The stage event that sending a message of each kind records.
 SENT_EVENTS: dict[MessageKind, Event] = {
@@ -205,12 +207,19 @@ def _latest_sent(user: Any, conversation_id: object) -> Message:
     )
 
 
-def waiting_elsewhere(user: Any, conversation: Conversation) -> list[Conversation]:
-    """Other requests at the same organization still waiting for a reply (one at a time)."""
+def waiting_elsewhere(
+    user: Any, conversation: Conversation, now: datetime | None = None
+) -> list[Conversation]:
+    """Other requests at the same organization still waiting for a reply (one at a time).
+
+    With ``now``, each gets ``door_opens_on``: the day the 3B7 routine lets you try
+    another contact there (``try_another_business_days`` after the request), and
+    ``door_open`` when that day has come.
+    """
     organization_id = conversation.contact.organization_id
     if organization_id is None:
         return []
-    return list(
+    waiting = list(
         Conversation.objects.for_user(user)
         .filter(
             contact__organization_id=organization_id,
@@ -219,6 +228,23 @@ def waiting_elsewhere(user: Any, conversation: Conversation) -> list[Conversatio
         .exclude(pk=conversation.pk)
         .select_related("contact")
     )
+    if now is not None and waiting:
+        _mark_open_doors(user, waiting, now)
+    return waiting
+
+
+def _mark_open_doors(user: Any, waiting: list[Conversation], now: datetime) -> None:
+    profile = ensure_profile(user)
+    zone = profile.zone
+    today = local_date(now, zone)
+    days = rule_settings(profile).try_another_business_days
+    holidays = holidays_for(profile, now)
+    for other in waiting:
+        if other.requested_at is None:
+            other.door_opens_on, other.door_open = None, False
+            continue
+        opens = add_business_days(local_date(other.requested_at, zone), days, holidays)
+        other.door_opens_on, other.door_open = opens, opens <= today
 
 
 def follow_up_subject(conversation: Conversation) -> str:

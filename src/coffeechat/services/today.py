@@ -95,6 +95,11 @@ def today_for(user: Any, now: datetime) -> TodayList:
     return TodayList(as_of=now.astimezone(zone).date(), now=now, items=items)
 
 
+def holidays_for(profile: Profile, now: datetime) -> frozenset[date]:
+    """The public holidays the business-day rules skip, around ``now``."""
+    return _holidays(profile.holiday_country, now.astimezone(ZoneInfo(profile.time_zone)).year)
+
+
 @lru_cache(maxsize=64)
 def _holidays(country: str, year: int) -> frozenset[date]:
     # Windows reach a few weeks either side of today, so three years cover them.

@@ -104,6 +104,7 @@ def composer(
     conversation = owned_or_404(request.user, Conversation, pk)
     text = text or _initial(request, conversation)
     results = _results(request, text, conversation)
+    waiting = outreach.waiting_elsewhere(request.user, conversation, now())
     context = {
         "conversation": conversation,
         "contact": conversation.contact,
@@ -114,7 +115,8 @@ def composer(
         "channels": choices(Channel),
         "kinds": choices(MessageKind)[:-1],  # a reply is recorded, not composed
         "kind_label": label(text["kind"]),
-        "waiting": outreach.waiting_elsewhere(request.user, conversation),
+        "waiting": waiting,
+        "doors_open": bool(waiting) and all(other.door_open for other in waiting),
         "error": error,
         "awaiting_reply": conversation.stage in ("requested", "followed_up"),
         "sentiments": SENTIMENT_CHOICES,
