@@ -96,8 +96,8 @@ def stay_in_touch(ctx: RuleContext) -> Iterator[Action]:
     The clock is ``nurture.stay_in_touch_status``, the same function that
     colours the Network and contact pages, so both agree on who is due and
     from when: your network (an open conversation with an interview held, or
-    a yes or a pointer to someone), counted from the last message sent or received or interview
-    held. While a thank-you or a report-back is owed, Today lists that message
+    a yes or a pointer to someone), counted from the last message sent or
+    received or interview held. While a thank-you or a report-back is owed, Today lists that message
     for them instead of an update (the Network page shows them due all the same).
     """
     for contact in ctx.snapshot.contacts:
