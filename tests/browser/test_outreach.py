@@ -4,6 +4,7 @@ mail app, followed up a week later; and a thank-you drafted from two highlights.
 from __future__ import annotations
 
 import json
+import re
 from datetime import timedelta
 from urllib.parse import unquote
 
@@ -170,12 +171,22 @@ def test_a_first_request_is_fixed_sent_and_followed_up(
     screenshot("contact-replies")
 
 
-def test_the_thank_you_draft_names_both_highlights_and_passes(
+def test_the_thank_you_from_today_names_both_highlights_and_starts_the_nurture_clock(
     signed_in_page, screenshot, live_server
 ):
+    from coffeechat.core.models import ActionItem, Message
+
     page = signed_in_page
     conversation = _setup(page.user, held=True)
-    page.goto(f"{live_server.url}/conversations/{conversation.pk}/compose/?kind=thank-you")
+    # Today lists the thank-you, due within 24 hours of the interview's end.
+    page.goto(f"{live_server.url}/")
+    card = page.locator('article[data-kind="thank"]', has_text="Thank Ana Ruiz")
+    expect(card.locator(".reason")).to_contain_text("Thank-you rule")
+    card.get_by_role("link", name="Write thank-you").click()
+    expect(page).to_have_url(
+        re.compile(rf"/conversations/{conversation.pk}/compose/\?kind=thank-you$")
+    )
+
     body = page.locator("#draft-body")
     expect(body).to_contain_text("- Learn SQL before applying to the analytics bootcamp")
     expect(body).to_contain_text("- Join the Design Systems Slack community")
@@ -186,9 +197,88 @@ def test_the_thank_you_draft_names_both_highlights_and_passes(
     expect(page.locator('#checks li[data-check="thank-you-timely"]')).to_have_attribute(
         "data-passed", "true"
     )
+    expect(page.locator('#checks li[data-check="no-job-ask"]')).to_have_attribute(
+        "data-passed", "true"
+    )
     expect(page.locator('#checks li[data-passed="false"]')).to_have_count(0)
     page.set_viewport_size({"width": 375, "height": 800})
     screenshot("composer-thank-you-phone")
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+    # Sending records it: the stage moves to thanked and the message is on the timeline.
+    page.route("mailto:*", lambda route: route.abort())
+    page.get_by_role("button", name="Mark sent").click()
+    expect(page.get_by_text("Recorded: Thank-you sent.")).to_be_visible()
+    conversation.refresh_from_db()
+    assert conversation.stage == "thanked" and conversation.thanked_at is not None
+    sent = Message.objects.get(conversation=conversation, kind="thank-you")
+    assert sent.sent_at is not None and "Design Systems Slack" in sent.body
+    page.goto(f"{live_server.url}/")
+    expect(page.locator('article[data-kind="thank"]')).to_have_count(0)
+
+    # ...and starts the nurture clock: a week later the report-back is due, drafted
+    # from what was done since.
+    ActionItem.objects.create(
+        owner=page.user,
+        conversation=conversation,
+        text="Finished the SQL basics course",
+        done_at=timezone.now(),
+    )
+    thanked_day = timezone.localtime(conversation.thanked_at, page.user.profile.zone).date()
+    week = thanked_day + timedelta(days=7)
+    page.goto(f"{live_server.url}/?as_of={week.isoformat()}")
+    report = page.locator("#today article", has_text="Tell Ana Ruiz what you did with their advice")
+    expect(report).to_be_visible()
+    report.get_by_role("link", name="Write update").click()
+    expect(page.locator("#draft-kind")).to_have_value("report-back")
+    expect(page.locator("#draft-body")).to_contain_text("- Finished the SQL basics course")
+    expect(page.locator('#checks li[data-check="no-job-ask"]')).to_have_attribute(
+        "data-passed", "true"
+    )
+
+
+LINKEDIN = "https://www.linkedin.com/in/ana-ruiz-example/"
+
+
+def test_copy_and_copy_then_open_linkedin_put_the_draft_on_the_clipboard(
+    signed_in_page, screenshot, live_server
+):
+    page = signed_in_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    conversation = _setup(page.user)
+    ana = conversation.contact
+    ana.linkedin_url = LINKEDIN
+    ana.save()
+    page.goto(f"{live_server.url}/conversations/{conversation.pk}/compose/")
+    _type(page, "#draft-subject", SUBJECT)
+    _type(page, "#draft-body", GOOD)
+    expect(page.locator('#checks li[data-passed="false"]')).to_have_count(0)
+
+    page.get_by_role("button", name="Copy text").click()
+    expect(page.locator("#copy-status")).to_have_text("Copied to the clipboard.")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{SUBJECT}\n\n{GOOD}"
+
+    # A LinkedIn message has no subject line: the field goes, and so does its check.
+    page.select_option("#draft-channel", "linkedin-message")
+    expect(page.locator("#draft-subject")).to_be_hidden()
+    expect(page.locator('#checks li[data-check="subject"]')).to_have_count(0)
+    page.evaluate("navigator.clipboard.writeText('')")
+    page.context.route(
+        "https://www.linkedin.com/**",
+        lambda route: route.fulfill(
+            body="<title>Ana on LinkedIn</title>", content_type="text/html"
+        ),
+    )
+    with page.context.expect_page() as opened:
+        page.get_by_role("button", name="Copy, then open LinkedIn").click()
+    profile = opened.value
+    profile.wait_for_load_state()
+    assert profile.url == LINKEDIN
+    expect(page.locator("#copy-status")).to_have_text("Copied; paste it into LinkedIn.")
+    assert page.evaluate("navigator.clipboard.readText()") == GOOD  # no subject for LinkedIn
+    screenshot("composer-linkedin")
+    page.set_viewport_size({"width": 375, "height": 800})
+    screenshot("composer-linkedin-phone")
 
 
 def test_the_templates_page_on_a_phone(signed_in_page, screenshot, live_server):

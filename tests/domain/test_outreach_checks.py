@@ -301,3 +301,25 @@ def test_every_result_has_a_one_sentence_reason():
     for outcome in run_checks(request("")) + run_checks(request(GOOD_REQUEST)):
         assert outcome.message.endswith(".")
         assert outcome.message.count(". ") <= 1, outcome.message
+
+
+# LinkedIn has no subject line: a subject left over from an email template is ignored.
+
+
+@pytest.mark.parametrize("channel", [Channel.LINKEDIN_NOTE, Channel.LINKEDIN_MESSAGE])
+def test_a_linkedin_draft_ignores_a_leftover_subject(channel: Channel) -> None:
+    draft = Draft(
+        channel=channel,
+        kind=MessageKind.UPDATE,
+        subject="Any openings on your team? {first_name}",
+        body="Hi Ana, a short update: I finished the SQL course you suggested.",
+    )
+    results = {r.id: r for r in run_checks(draft)}
+    assert "subject" not in results
+    assert results["no-job-ask"].passed and results["placeholders"].passed
+
+
+def test_an_email_still_needs_its_subject_and_has_it_checked() -> None:
+    draft = Draft(channel=Channel.EMAIL, kind=MessageKind.UPDATE, subject="Any openings?")
+    results = {r.id: r for r in run_checks(draft)}
+    assert results["subject"].passed and not results["no-job-ask"].passed

@@ -9,12 +9,14 @@ from typing import Any
 
 import pytest
 
+from coffeechat.domain.nurture import CadenceState, Relationship, stay_in_touch_status
 from coffeechat.domain.types import (
     ActionKind,
     Bucket,
     ContactFacts,
     ConversationFacts,
     RuleSettings,
+    Sentiment,
     Stage,
 )
 
@@ -206,11 +208,77 @@ def test_a_newer_exchange_restarts_the_cadence() -> None:
     )
 
 
-def test_a_report_back_newer_than_the_recorded_last_exchange_counts_as_one() -> None:
-    ana, talk = reported(last_exchange_at=None, cadence_days=14)
+def test_the_clock_counts_from_the_last_real_exchange_not_from_the_report_back() -> None:
+    # Ana answered the report-back on 9 November: the cadence counts from her message.
+    ana, talk = reported(last_exchange_at=at("2026-11-09", "18:00"), cadence_days=14)
+    action = single(
+        today_list(snapshot(contacts=[ana], conversations=[talk]), at("2026-11-23")),
+        ActionKind.STAY_IN_TOUCH,
+    )
+    assert action.due == d("2026-11-23")
+    assert action.reason == (
+        "Stay-in-touch rule: every 14 days since your last exchange on Mon 9 Nov; "
+        "red from Mon 30 Nov."
+    )
+
+
+@pytest.mark.parametrize(
+    ("now", "due", "state"),
+    [
+        (at("2026-11-15"), False, CadenceState.ON_TRACK),
+        (at("2026-11-16"), True, CadenceState.DUE),
+        (at("2026-11-23"), True, CadenceState.OVERDUE),
+    ],
+)
+def test_today_and_the_network_colours_agree_at_the_boundaries(
+    now: datetime, due: bool, state: CadenceState
+) -> None:
+    """The update is listed (today or overdue) exactly when the Network page turns amber."""
+    ana, talk = reported(cadence_days=14)
+    settings = RuleSettings(upcoming_days=0)
+    actions = of_kind(
+        today_list(snapshot(contacts=[ana], conversations=[talk]), now, settings=settings),
+        ActionKind.STAY_IN_TOUCH,
+    )
+    relationship = Relationship(
+        in_network=True, do_not_contact=False, cadence_days=14, last_exchange=d("2026-11-02")
+    )
+    status = stay_in_touch_status(relationship, default_days=30, today=now.date())
+    assert status is not None and status.state is state
+    assert bool(actions) is due
+
+
+def test_someone_who_pointed_you_on_is_kept_warm_without_an_interview() -> None:
+    sam = contact(last_exchange_at=at("2026-11-03", "10:00"))
+    talk = conversation(
+        stage=Stage.REPLIED,
+        requested_at=at("2026-10-27"),
+        replied_at=at("2026-11-03", "10:00"),
+        sentiment=Sentiment.REFERRAL_ONLY,
+    )
+    action = single(
+        today_list(snapshot(contacts=[sam], conversations=[talk]), at("2026-12-03")),
+        ActionKind.STAY_IN_TOUCH,
+    )
+    assert action.due == d("2026-12-03")
+
+
+def test_a_thank_you_still_owed_comes_before_any_update() -> None:
+    ana = contact(last_exchange_at=at("2026-10-01"))
+    talk = conversation(stage=Stage.HELD, held_at=at("2026-10-01"))
+    actions = today_list(snapshot(contacts=[ana], conversations=[talk]), at("2026-11-16"))
+    assert of_kind(actions, ActionKind.STAY_IN_TOUCH) == []
+    assert [a.title for a in of_kind(actions, ActionKind.THANK)] == ["Thank Ana Ruiz"]
+
+
+def test_a_yes_never_booked_still_gets_an_update_after_the_cadence() -> None:
+    ana = contact(last_exchange_at=at("2026-10-01", "12:00"))
+    talk = conversation(
+        stage=Stage.REPLIED, replied_at=at("2026-10-01", "12:00"), sentiment=Sentiment.POSITIVE
+    )
     snap = snapshot(contacts=[ana], conversations=[talk])
-    assert single(today_list(snap, at("2026-11-16")), ActionKind.STAY_IN_TOUCH).due == d(
-        "2026-11-16"
+    assert single(today_list(snap, at("2026-10-31")), ActionKind.STAY_IN_TOUCH).due == d(
+        "2026-10-31"
     )
 
 
@@ -222,7 +290,7 @@ def test_no_update_is_asked_while_a_report_back_is_still_owed() -> None:
     assert [action.title for action in actions] == ["Tell Ana Ruiz what you did with their advice"]
 
 
-def test_no_update_is_asked_of_someone_never_reported_back_to() -> None:
+def test_no_update_is_asked_of_someone_who_never_answered() -> None:
     snap = snapshot(
         contacts=[contact(last_exchange_at=at("2026-10-01"), cadence_days=14)],
         conversations=[conversation(stage=Stage.REQUESTED, requested_at=at("2026-10-01"))],

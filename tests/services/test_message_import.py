@@ -143,3 +143,26 @@ def test_a_wrong_file_is_refused_with_the_reason(signed_in):
     response = signed_in.post(reverse("web:message_import"), {"file": upload})
     assert response.status_code == 422
     assert "no header with FROM, TO and DATE" in response.content.decode()
+
+
+AUTO = CSV.replace(
+    "Happy to chat!", "I'm currently out of the office until 16 November with limited access."
+)
+
+
+def test_an_imported_auto_reply_is_logged_but_the_request_keeps_waiting(
+    signed_in, user, people, now
+):
+    ana_talk, _ = people
+    preview = message_import.preview_messages(user, AUTO.encode())
+    assert [r.auto_reply for r in preview.rows] == [False, False, False, True]
+    page = signed_in.post(
+        reverse("web:message_import"),
+        {"file": SimpleUploadedFile("messages.csv", AUTO.encode())},
+    ).content.decode()
+    assert "auto-reply: still waiting" in page
+    message_import.import_messages(user, AUTO.encode(), "messages.csv", now)
+    ana_talk.refresh_from_db()
+    assert (ana_talk.stage, ana_talk.replied_at) == ("requested", None)
+    assert "Follow up with Ana Ruiz" in _follow_ups(user)  # Today still nudges
+    assert Message.objects.get(contact=ana_talk.contact, direction="in").kind == "reply"

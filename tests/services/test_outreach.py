@@ -36,14 +36,14 @@ def conversation(user, ana):
 
 
 def test_builtins_are_seeded_once_and_edits_survive_reseeding(user):
-    assert templates.seed_templates(user) == 8
+    assert templates.seed_templates(user) == 9
     first = Template.objects.get(owner=user, builtin_key="request-email")
     first.body = "Mine now"
     first.save()
     assert templates.seed_templates(user) == 0
     first.refresh_from_db()
     assert first.body == "Mine now"
-    assert Template.objects.filter(owner=user).count() == 8
+    assert Template.objects.filter(owner=user).count() == 9
 
 
 def test_a_template_with_an_unknown_field_is_refused_with_the_field_named(user):
@@ -199,9 +199,16 @@ def test_the_report_back_lists_what_was_done_since_the_thank_you(user, conversat
         owner=user, text="Finished the SQL course", done_at=now - timedelta(days=2)
     )
     ActionItem.objects.create(owner=user, text="Not done yet")
+    ActionItem.objects.create(
+        owner=user,
+        conversation=conversation,
+        text="Read the book they recommended",
+        done_at=now - timedelta(days=1),
+    )
     template = outreach.default_template(user, "report-back")
     body = outreach.compose(user, conversation.pk, template.pk, now).body
-    assert "- Finished the SQL course" in body
+    # Their own advice first, then the rest of what was done since the thank-you.
+    assert "- Read the book they recommended\n- Finished the SQL course" in body
     assert "Old course" not in body and "Not done yet" not in body
 
 
@@ -211,7 +218,16 @@ def test_an_update_lists_recent_progress(user, ana, conversation, now):
     conversation.stage, conversation.held_at = "thanked", now - timedelta(days=60)
     conversation.thanked_at = conversation.report_back_at = now - timedelta(days=40)
     conversation.save()
-    path = crm.create_career_path(user, {"title": "UX research", "status": "pursuing"})
+    from coffeechat.services.reflection import review_path
+
+    path = crm.create_career_path(user, {"title": "UX research", "status": "exploring"})
+    review_path(
+        user, path.pk, {"status": "pursuing", "reason": "Loved it"}, now - timedelta(days=1)
+    )
+    kept = crm.create_career_path(user, {"title": "Data", "status": "exploring"})
+    review_path(user, kept.pk, {"reason": "Still unsure"}, now - timedelta(days=1))
+    old = crm.create_career_path(user, {"title": "Sales", "status": "exploring"})
+    review_path(user, old.pk, {"status": "dropped", "reason": "No"}, now - timedelta(days=50))
     other = crm.create_contact(user, {"first_name": "Ben", "source": "other"})
     for _ in range(2):
         held = conversations.start_conversation(user, {"contact": other.pk})
@@ -225,6 +241,34 @@ def test_an_update_lists_recent_progress(user, ana, conversation, now):
     assert "- I have had 2 more conversations about the field." in body
     assert "- Done: Built a portfolio case study" in body
     assert f"- I am now pursuing {path.title}." in body
+    assert "Data" not in body  # a review that changed nothing is no news
+    assert "Sales" not in body  # decided before the report-back: told already
+
+
+def test_an_update_tells_only_what_is_new_since_the_last_message_to_them(
+    user, ana, conversation, now
+):
+    from coffeechat.core.models import ActionItem, Message
+
+    conversation.stage, conversation.held_at = "thanked", now - timedelta(days=90)
+    conversation.thanked_at = conversation.report_back_at = now - timedelta(days=80)
+    conversation.save()
+    ActionItem.objects.create(owner=user, text="Told last time", done_at=now - timedelta(days=40))
+    Message.objects.create(
+        owner=user,
+        contact=ana,
+        conversation=conversation,
+        direction="out",
+        kind="update",
+        subject="An update",
+        body="...",
+        sent_at=now - timedelta(days=30),
+    )
+    ActionItem.objects.create(owner=user, text="New since", done_at=now - timedelta(days=3))
+    template = outreach.default_template(user, "update")
+    body = outreach.compose(user, conversation.pk, template.pk, now).body
+    assert "- Done: New since" in body
+    assert "Told last time" not in body
 
 
 def test_an_introduction_ask_is_logged_at_the_time_given_without_moving_the_stage(

@@ -1,12 +1,14 @@
 """The composer page: filled drafts, live checks, send links, marking sent, Today's links."""
 
 import email
+from datetime import timedelta
 from urllib.parse import unquote
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
-from coffeechat.core.models import Message, Template
+from coffeechat.core.models import Conversation, Message, Template
 from coffeechat.domain.types import Action, ActionKind, Bucket
 from coffeechat.services import conversations, crm, outreach
 from coffeechat.services.today import url_for
@@ -140,10 +142,18 @@ def test_the_composer_warns_when_a_request_is_waiting_at_the_same_organization(
         user, {"first_name": "Ben", "source": "other", "organization": ana.organization_id}
     )
     second = conversations.start_conversation(user, {"contact": ben.pk})
-    outreach.mark_sent(user, conversation.pk, {"kind": "request", "subject": "s", "body": "b"}, now)
+    sent = timezone.now()  # the page reads the real clock
+    data = {"kind": "request", "subject": "s", "body": "b"}
+    outreach.mark_sent(user, conversation.pk, data, sent)
     page = signed_in.get(reverse("web:composer", args=[second.pk])).content.decode()
     assert "Another request at Acme is still waiting" in page
     assert "Ana Ruiz" in page
+    assert "try another door from" in page
+    # Three business days on, trying another door is the routine, not a blast.
+    Conversation.objects.filter(pk=conversation.pk).update(requested_at=sent - timedelta(days=7))
+    page = signed_in.get(reverse("web:composer", args=[second.pk])).content.decode()
+    assert "still waiting" not in page
+    assert "No answer yet at Acme" in page and "3B7 routine" in page
 
 
 def test_another_users_composer_is_not_found(client, outsider, conversation):

@@ -60,6 +60,8 @@ def test_the_contact_page_shows_the_cadence_colour(signed_in, user):
     page = signed_in.get(reverse("web:contact", args=[contact.pk])).content.decode()
     assert 'data-cadence="overdue"' in page
     assert "ideal every 30 days, at most 45" in page
+    update = reverse("web:compose_for", args=[contact.pk]) + "?kind=update"
+    assert f'id="write-update" href="{update}"' in page
     stranger = Contact.objects.create(owner=user, first_name="New", last_name="X")
     _exchange(user, stranger, timezone.now() - timedelta(days=90))  # a request, never answered
     page = signed_in.get(reverse("web:contact", args=[stranger.pk])).content.decode()
@@ -81,3 +83,97 @@ def test_the_introducers_page_lists_who_they_introduced_and_whether_you_talked(s
     assert section.count("Sam Lee") == 1
     assert "you talked on" in section.split("Kim Ho")[0]
     assert "not talked yet" in section.split("Kim Ho")[1]
+
+
+def test_today_lists_an_update_for_exactly_the_people_the_network_page_colours(user, now):
+    """One rule (``stay_in_touch_status``) behind both: same people, same due dates."""
+    from coffeechat.domain.types import ActionKind
+    from coffeechat.services.network import network
+    from coffeechat.services.today import today_for
+
+    for first, days, cadence in (("Amber", 31, None), ("Ruby", 15, 10), ("Fresh", 3, None)):
+        _exchange(user, _contact(user, first, cadence=cadence), now - timedelta(days=days))
+    held = _contact(user, "Closed")  # talked, then closed: out of both lists
+    held.conversations.update(held_at=now - timedelta(days=60), stage="closed", closed_at=now)
+    _exchange(user, held, now - timedelta(days=60))
+    entries = network(user, now)
+    coloured = {
+        e.contact.first_name: e.cadence.ideal_due for e in entries if e.cadence.state != "on_track"
+    }
+    actions = [
+        item.action
+        for item in today_for(user, now).items
+        if item.action.kind is ActionKind.STAY_IN_TOUCH and item.action.bucket.value != "upcoming"
+    ]
+    listed = {a.title.removeprefix("Send ").removesuffix(" X an update"): a.due for a in actions}
+    assert coloured == listed
+    assert set(coloured) == {"Amber", "Ruby"}
+    assert {e.contact.first_name for e in entries} == {"Amber", "Ruby", "Fresh"}
+
+
+def test_thank_the_introducer_opens_a_thank_you_draft_to_the_introducer(signed_in, user, now):
+    from coffeechat.core.models import Referral
+    from coffeechat.domain.types import ActionKind
+    from coffeechat.services.today import today_for
+
+    ana = Contact.objects.create(owner=user, first_name="Ana", last_name="Ruiz")
+    own = Conversation.objects.create(owner=user, contact=ana, stage="thanked")
+    sam = Contact.objects.create(owner=user, first_name="Sam", last_name="Lee")
+    Conversation.objects.create(owner=user, contact=sam, stage="held", held_at=now)
+    Referral.objects.create(owner=user, from_contact=ana, to_contact=sam)
+    (item,) = [
+        i for i in today_for(user, now).items if i.action.kind is ActionKind.THANK_INTRODUCER
+    ]
+    assert item.url.startswith(reverse("web:compose_for", args=[ana.pk]))
+    page = signed_in.get(item.url, follow=True)
+    assert page.redirect_chain[-1][0].startswith(reverse("web:composer", args=[own.pk]))
+    html = page.content.decode()
+    assert "Thank you for introducing me to Sam Lee" in html  # the subject
+    assert "Hi Ana,\n\nThank you for introducing me to Sam Lee." in html  # the body
+    contact_page = signed_in.get(reverse("web:contact", args=[ana.pk])).content.decode()
+    assert "template=thank-introducer" in contact_page.split('id="introductions"', 1)[1]
+
+
+def test_the_situational_template_never_replaces_the_default_update(signed_in, user):
+    from coffeechat.services import outreach
+
+    assert outreach.default_template(user, "update").builtin_key == "update"
+
+
+def test_thanking_an_introducer_who_only_pointed_you_on_is_logged_and_ends_the_nudge(user, now):
+    """Ana answered 'talk to Sam instead' (referral only): no thank-you stage to move."""
+    from coffeechat.core.models import Referral
+    from coffeechat.domain.types import ActionKind
+    from coffeechat.services import outreach
+    from coffeechat.services.today import today_for
+
+    ana = Contact.objects.create(owner=user, first_name="Ana", last_name="Ruiz")
+    own = Conversation.objects.create(
+        owner=user,
+        contact=ana,
+        stage="replied",
+        reply_sentiment="referral_only",
+        requested_at=now - timedelta(days=10),
+        replied_at=now - timedelta(days=8),
+    )
+    sam = Contact.objects.create(owner=user, first_name="Sam", last_name="Lee")
+    Conversation.objects.create(
+        owner=user, contact=sam, stage="held", held_at=now - timedelta(hours=2)
+    )
+    Referral.objects.create(owner=user, from_contact=ana, to_contact=sam)
+
+    def nudges():
+        items = today_for(user, now).items
+        return [i for i in items if i.action.kind is ActionKind.THANK_INTRODUCER]
+
+    assert len(nudges()) == 1
+    data = {
+        "channel": "email",
+        "kind": "update",
+        "subject": "Thank you for introducing me to Sam Lee",
+        "body": "Hi Ana, thank you for introducing me to Sam Lee.",
+    }
+    message = outreach.mark_sent(user, own.pk, data, now)
+    own.refresh_from_db()
+    assert (message.kind, message.sent_at, own.stage) == ("update", now, "replied")
+    assert nudges() == []

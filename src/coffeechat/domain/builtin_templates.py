@@ -126,4 +126,20 @@ BUILTINS: tuple[BuiltinTemplate, ...] = (
         "How are things on your side?\n\n"
         "{signature}",
     ),
+    # nurture (issue 6): Today's "thank the introducer" opens this one by its key.
+    BuiltinTemplate(
+        "thank-introducer",
+        "Thank the introducer",
+        Channel.EMAIL,
+        MessageKind.UPDATE,
+        "Thank you for introducing me to {referral_name}",
+        "Hi {first_name},\n\n"
+        "Thank you for introducing me to {referral_name}. We have now talked, and it was "
+        "exactly the conversation I was hoping for.\n\n"
+        "I am grateful you made the connection, and I will keep you posted.\n\n"
+        "{signature}",
+    ),
 )
+
+# Built-ins for one situation, opened by key (Today's links); never the default for their kind.
+SITUATIONAL_KEYS = frozenset({"thank-introducer"})

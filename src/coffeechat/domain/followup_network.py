@@ -10,12 +10,14 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from coffeechat.domain.followup_context import RuleContext, is_closed, plural, utc
+from coffeechat.domain.nurture import Relationship, stay_in_touch_status
 from coffeechat.domain.types import (
     Action,
     ActionKind,
     ContactFacts,
     ConversationFacts,
     ReferralFacts,
+    Sentiment,
     Stage,
 )
 
@@ -89,47 +91,55 @@ def _report_back_pending(conversation: ConversationFacts) -> bool:
 
 
 def stay_in_touch(ctx: RuleContext) -> Iterator[Action]:
-    """Send X an update every cadence since the last real exchange, once they heard back.
+    """Send X an update every cadence since the last real exchange, either way.
 
-    The cadence is the contact's own (a positive ``cadence_days``) or the
-    ``stay_in_touch_days`` default. Nothing is due while a report-back is still
-    pending, since that message comes first.
+    The clock is ``nurture.stay_in_touch_status``, the same function that
+    colours the Network and contact pages, so both agree on who is due and
+    from when: your network (an open conversation with an interview held, or
+    a yes or a pointer to someone), counted from the last message sent or
+    received or interview held. While a thank-you or a report-back is owed, Today lists that message
+    for them instead of an update (the Network page shows them due all the same).
     """
     for contact in ctx.snapshot.contacts:
-        if contact.do_not_contact:
+        conversations = [c for c in ctx.conversations_of.get(contact.id, ()) if not is_closed(c)]
+        if any(_step_owed(c) for c in conversations):
             continue
-        last = _last_exchange_after_report_back(contact, ctx)
-        if last is None:
+        last = contact.last_exchange_at
+        status = stay_in_touch_status(
+            Relationship(
+                in_network=any(_in_network(c) for c in conversations),
+                do_not_contact=contact.do_not_contact,
+                cadence_days=contact.cadence_days,
+                last_exchange=ctx.local(last) if last is not None else None,
+            ),
+            default_days=ctx.settings.stay_in_touch_days,
+            today=ctx.today,
+        )
+        if status is None or status.last_exchange is None or status.ideal_due is None:
             continue
-        cadence = contact.cadence_days or ctx.settings.stay_in_touch_days
-        exchanged = ctx.local(last)
+        red = f"; red from {ctx.day(status.max_due)}" if status.max_due else ""
         yield ctx.action(
             kind=ActionKind.STAY_IN_TOUCH,
             title=f"Send {contact.name} an update",
             reason=(
-                f"Stay-in-touch rule: every {plural(cadence, 'day')} since your last exchange "
-                f"on {ctx.day(exchanged)}."
+                f"Stay-in-touch rule: every {plural(status.ideal_days, 'day')} since your last "
+                f"exchange on {ctx.day(status.last_exchange)}{red}."
             ),
-            due=exchanged + timedelta(days=cadence),
+            due=status.ideal_due,
             contact=contact,
         )
 
 
-def _last_exchange_after_report_back(contact: ContactFacts, ctx: RuleContext) -> datetime | None:
-    """The latest exchange, for a contact who has had a report-back and owes none now.
+_RELATIONSHIP_SENTIMENTS = (Sentiment.POSITIVE, Sentiment.REFERRAL_ONLY)
 
-    The report-back itself is an exchange, so it also counts when the contact's
-    ``last_exchange_at`` lags behind it.
-    """
-    conversations = [c for c in ctx.conversations_of.get(contact.id, ()) if not is_closed(c)]
-    if any(_report_back_pending(c) for c in conversations):
-        return None
-    moments = [utc(c.report_back_at) for c in conversations if c.report_back_at is not None]
-    if not moments:
-        return None
-    if contact.last_exchange_at is not None:
-        moments.append(utc(contact.last_exchange_at))
-    return max(moments)
+
+def _in_network(conversation: ConversationFacts) -> bool:
+    return conversation.held_at is not None or conversation.sentiment in _RELATIONSHIP_SENTIMENTS
+
+
+def _step_owed(conversation: ConversationFacts) -> bool:
+    """A thank-you or a report-back still to send: Today lists that message instead."""
+    return conversation.stage is Stage.HELD or _report_back_pending(conversation)
 
 
 def action_items(ctx: RuleContext) -> Iterator[Action]:

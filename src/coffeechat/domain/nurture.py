@@ -79,3 +79,44 @@ def cadence_status(last_exchange: date | None, ideal_days: int, *, today: date) 
         state = CadenceState.ON_TRACK
     since = (today - last_exchange).days
     return Cadence(ideal_days, most, last_exchange, state, ideal_due, max_due, since)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Relationship:
+    """What the stay-in-touch clock needs to know about one contact.
+
+    ``in_network``: an interview was held with them, or they answered yes (or
+    pointed you to someone). ``last_exchange``: the local date of the last
+    message sent or received, or interview held (drafts do not count).
+    """
+
+    in_network: bool
+    do_not_contact: bool
+    cadence_days: int | None
+    last_exchange: date | None
+
+
+def stay_in_touch_status(
+    relationship: Relationship, *, default_days: int, today: date
+) -> Cadence | None:
+    """The one rule behind both Today's update action and the Network colours.
+
+    None when no clock runs: the person is not in your network, asked not to
+    be contacted, or nothing was exchanged yet. Otherwise the ideal is their
+    own cadence (when positive), else ``default_days``; an update is due on
+    ``ideal_due`` (amber) and overdue from ``max_due`` (red).
+
+    >>> rel = Relationship(in_network=True, do_not_contact=False, cadence_days=None,
+    ...                    last_exchange=date(2026, 10, 1))
+    >>> stay_in_touch_status(rel, default_days=30, today=date(2026, 10, 31)).state.value
+    'due'
+    >>> stay_in_touch_status(rel, default_days=30, today=date(2026, 10, 30)).state.value
+    'on_track'
+    """
+    if not relationship.in_network or relationship.do_not_contact:
+        return None
+    if relationship.last_exchange is None:
+        return None
+    own = relationship.cadence_days
+    ideal = own if own is not None and own > 0 else default_days
+    return cadence_status(relationship.last_exchange, max(ideal, 1), today=today)

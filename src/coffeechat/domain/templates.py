@@ -31,8 +31,10 @@ FIELDS: dict[str, str] = {
     "specific_points": "The conversation's highlighted notes, one per line.",
     "first_point": "The first highlighted note.",
     "action_items_done": "Action items you finished since the thank-you, one per line.",
-    "recent_progress": "Your recent progress: interviews held, items done, path decisions.",
-    "referral_name": "The person they mentioned, for an introduction ask.",
+    "recent_progress": (
+        "What is new since your last message to them: interviews held, items done, path decisions."
+    ),
+    "referral_name": "The person they mentioned or introduced you to.",
 }
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}")

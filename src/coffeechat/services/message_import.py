@@ -2,7 +2,9 @@
 
 Messages are matched to contacts by profile URL, then by name. Sent messages
 on a planned conversation mark the request sent; a received one on a waiting
-request marks it replied (sentiment left for the user to say). The whole
+request marks it replied (sentiment left for the user to say), unless it is
+an automatic reply (out of office), which is logged but leaves the request
+waiting. The whole
 import is one ImportBatch and undoing it reverts exactly what it did.
 """
 
@@ -15,6 +17,7 @@ from typing import Any
 from django.db import transaction
 
 from coffeechat.core.models import Contact, Conversation, ImportBatch, Message
+from coffeechat.domain.outreach.auto_reply import is_auto_reply
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import Channel, Direction, MessageKind
 from coffeechat.importers.base import ImportFileError, RowProblem
@@ -37,6 +40,13 @@ class Row:
     contact: Contact | None
     matched_by: str  # "profile URL", "name" or ""
     duplicate: bool
+
+    @property
+    def auto_reply(self) -> bool:
+        """An out-of-office or other automatic answer: logged, but no reply."""
+        message = self.message
+        incoming = self.direction is Direction.INCOMING
+        return incoming and is_auto_reply(message.subject, message.content)
 
     @property
     def will_import(self) -> bool:
@@ -172,6 +182,7 @@ def _answers(conversation: Conversation, row: Row) -> bool:
     requested = conversation.requested_at
     return (
         row.direction is Direction.INCOMING
+        and not row.auto_reply  # an auto-reply is no answer: the clocks keep running
         and waiting
         and requested is not None
         and row.message.sent_at >= requested

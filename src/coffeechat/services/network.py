@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 
 from coffeechat.core.models import Contact, Conversation, Message, Referral
 from coffeechat.domain.businessdays import local_date
-from coffeechat.domain.nurture import Cadence, CadenceState, cadence_status
-from coffeechat.domain.types import Sentiment
+from coffeechat.domain.nurture import Cadence, CadenceState, Relationship, stay_in_touch_status
+from coffeechat.domain.types import Sentiment, Stage
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.today import rule_settings
 
@@ -51,10 +51,16 @@ def _last(contact: Any) -> datetime | None:
     return max(moments) if moments else None
 
 
-# Your network: people you have talked with or who said yes (or pointed you on).
+# Your network: people you have talked with or who said yes (or pointed you on),
+# on a conversation still open, as Today's stay-in-touch rule reads it.
 # Someone who never answered, or declined, is not owed updates.
-_RELATIONSHIP = Q(held_at__isnull=False) | Q(
-    reply_sentiment__in=[Sentiment.POSITIVE, Sentiment.REFERRAL_ONLY]
+_RELATIONSHIP = (
+    (
+        Q(held_at__isnull=False)
+        | Q(reply_sentiment__in=[Sentiment.POSITIVE, Sentiment.REFERRAL_ONLY])
+    )
+    & ~Q(stage=Stage.CLOSED)
+    & Q(closed_at__isnull=True)
 )
 
 
@@ -71,11 +77,17 @@ def cadence_of(user: Any, contact: Contact, now: datetime) -> Cadence | None:
     return _cadence(found, _last(found), profile, now)
 
 
-def _cadence(contact: Any, last: datetime | None, profile: Any, now: datetime) -> Cadence:
-    ideal = contact.cadence_days or rule_settings(profile).stay_in_touch_days
+def _cadence(contact: Any, last: datetime | None, profile: Any, now: datetime) -> Cadence | None:
+    """The same pure rule as Today's stay-in-touch action (``stay_in_touch_status``)."""
     zone = profile.zone
-    last_day: date | None = local_date(last, zone) if last else None
-    return cadence_status(last_day, max(ideal, 1), today=local_date(now, zone))
+    relationship = Relationship(
+        in_network=True,  # the queries keep only your network
+        do_not_contact=contact.do_not_contact,
+        cadence_days=contact.cadence_days,
+        last_exchange=local_date(last, zone) if last else None,
+    )
+    default = rule_settings(profile).stay_in_touch_days
+    return stay_in_touch_status(relationship, default_days=default, today=local_date(now, zone))
 
 
 def network(user: Any, now: datetime) -> list[NetworkEntry]:
@@ -92,8 +104,9 @@ def network(user: Any, now: datetime) -> list[NetworkEntry]:
     entries = []
     for contact in contacts:
         last = _last(contact)
-        if last is not None:
-            entries.append(NetworkEntry(contact, last, _cadence(contact, last, profile, now)))
+        cadence = _cadence(contact, last, profile, now)
+        if cadence is not None:
+            entries.append(NetworkEntry(contact, last, cadence))
     entries.sort(key=lambda e: (_ORDER[e.cadence.state], e.cadence.ideal_due, e.contact.name))
     return entries
 

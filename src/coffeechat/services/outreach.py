@@ -15,7 +15,9 @@ from django.db import transaction
 
 from coffeechat.core.models import Conversation, Message, Template
 from coffeechat.domain import templates as merge
-from coffeechat.domain.outreach import CheckResult, Draft, run_checks
+from coffeechat.domain.builtin_templates import SITUATIONAL_KEYS
+from coffeechat.domain.businessdays import add_business_days, local_date
+from coffeechat.domain.outreach import CheckResult, Draft, has_subject, run_checks
 from coffeechat.domain.stages import Event
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import Channel, Direction, MessageKind
@@ -25,6 +27,7 @@ from coffeechat.services.crm import get_owned
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.outreach_context import highlights, merge_context, original_subject
 from coffeechat.services.templates import list_templates
+from coffeechat.services.today import holidays_for, rule_settings
 
 # The stage event that sending a message of each kind records.
 SENT_EVENTS: dict[MessageKind, Event] = {
@@ -69,7 +72,11 @@ def compose(user: Any, conversation_id: object, template_id: object, now: dateti
 
 
 def default_template(user: Any, kind: MessageKind | str, channel: str = "email") -> Template | None:
-    rows = [t for t in list_templates(user, include_hidden=False) if t.kind == kind]
+    rows = [
+        t
+        for t in list_templates(user, include_hidden=False)
+        if t.kind == kind and t.builtin_key not in SITUATIONAL_KEYS
+    ]
     preferred = [t for t in rows if t.channel == channel] if channel else []
     return (preferred or rows or [None])[0]
 
@@ -141,6 +148,9 @@ def mark_sent(user: Any, conversation_id: object, data: dict[str, Any], now: dat
     """
     body = str(data.get("body") or "")
     subject = str(data.get("subject") or "")
+    if not has_subject(str(data.get("channel") or "email")):
+        subject = ""  # LinkedIn has no subject line: a leftover one is not logged
+        data = {**data, "subject": ""}
     missing = merge.fields_in(subject + "\n" + body)
     if missing and not data.get("confirm_unfilled"):
         names = ", ".join("{" + name + "}" for name in missing)
@@ -148,16 +158,21 @@ def mark_sent(user: Any, conversation_id: object, data: dict[str, Any], now: dat
             {"body": [f"The draft still has unfilled fields: {names}. Fill them, or confirm."]}
         )
     kind = _choice(MessageKind, data.get("kind"), "kind")
+    event = SENT_EVENTS.get(kind)
     if kind in (MessageKind.REPORT_BACK, MessageKind.UPDATE):
-        # The first message after the thank-you is the report-back, whatever it was called,
-        # so the draft becomes the logged message instead of staying behind as a draft.
         conversation = get_owned(user, Conversation, conversation_id)
-        kind = MessageKind.UPDATE if conversation.report_back_at else MessageKind.REPORT_BACK
+        if conversation.stage != Stage.THANKED:
+            # Thanking an introducer who only pointed you on, or a conversation closed
+            # since: the message is logged (it restarts the cadence), no stage moves.
+            kind, event = MessageKind.UPDATE, None
+        else:
+            # The first message after the thank-you is the report-back, whatever it was
+            # called, so the draft becomes the logged message instead of staying a draft.
+            kind = MessageKind.UPDATE if conversation.report_back_at else MessageKind.REPORT_BACK
         data = {**data, "kind": kind.value}
     with transaction.atomic():
         draft = save_composer_draft(user, conversation_id, data)
-        event = SENT_EVENTS.get(kind)
-        if event is None:  # an introduction ask moves no stage
+        if event is None:  # an introduction ask moves no stage, nor an update outside one
             draft.sent_at = _sent_moment(user, data.get("at"), now)
             draft.save(update_fields=["sent_at", "updated_at"])
             return draft
@@ -192,12 +207,19 @@ def _latest_sent(user: Any, conversation_id: object) -> Message:
     )
 
 
-def waiting_elsewhere(user: Any, conversation: Conversation) -> list[Conversation]:
-    """Other requests at the same organization still waiting for a reply (one at a time)."""
+def waiting_elsewhere(
+    user: Any, conversation: Conversation, now: datetime | None = None
+) -> list[Conversation]:
+    """Other requests at the same organization still waiting for a reply (one at a time).
+
+    With ``now``, each gets ``door_opens_on``: the day the 3B7 routine lets you try
+    another contact there (``try_another_business_days`` after the request), and
+    ``door_open`` when that day has come.
+    """
     organization_id = conversation.contact.organization_id
     if organization_id is None:
         return []
-    return list(
+    waiting = list(
         Conversation.objects.for_user(user)
         .filter(
             contact__organization_id=organization_id,
@@ -206,6 +228,23 @@ def waiting_elsewhere(user: Any, conversation: Conversation) -> list[Conversatio
         .exclude(pk=conversation.pk)
         .select_related("contact")
     )
+    if now is not None and waiting:
+        _mark_open_doors(user, waiting, now)
+    return waiting
+
+
+def _mark_open_doors(user: Any, waiting: list[Conversation], now: datetime) -> None:
+    profile = ensure_profile(user)
+    zone = profile.zone
+    today = local_date(now, zone)
+    days = rule_settings(profile).try_another_business_days
+    holidays = holidays_for(profile, now)
+    for other in waiting:
+        if other.requested_at is None:
+            other.door_opens_on, other.door_open = None, False
+            continue
+        opens = add_business_days(local_date(other.requested_at, zone), days, holidays)
+        other.door_opens_on, other.door_open = opens, opens <= today
 
 
 def follow_up_subject(conversation: Conversation) -> str:

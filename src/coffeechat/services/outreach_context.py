@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from coffeechat.core.models import ActionItem, CareerPath, Conversation, Referral
+from coffeechat.core.models import ActionItem, Conversation, Message, PathDecision, Referral
 from coffeechat.domain.vocabulary import Direction, MessageKind, PathStatus
 from coffeechat.services.accounts import ensure_profile
 
@@ -91,27 +91,77 @@ def _bullets(lines: list[str]) -> str:
 
 
 def _done_since(user: Any, conversation: Conversation, now: datetime) -> list[str]:
-    """For the report-back: what the user finished since thanking them."""
-    return _done_between(user, conversation.thanked_at or now - PROGRESS_WINDOW, now)
+    """For the report-back: what the user finished since thanking them.
+
+    Their own advice first (items added from this conversation), then the rest.
+    """
+    since = conversation.thanked_at or now - PROGRESS_WINDOW
+    items = ActionItem.objects.for_user(user).filter(done_at__gte=since, done_at__lte=now)
+    ordered = sorted(items, key=lambda i: (i.conversation_id != conversation.pk, i.done_at))
+    return [item.text for item in ordered[:6]]
 
 
 def recent_progress(user: Any, conversation: Conversation, now: datetime) -> list[str]:
-    """Interviews held, action items done and path decisions since the last exchange."""
-    since = conversation.report_back_at or conversation.thanked_at or now - PROGRESS_WINDOW
+    """Interviews held, action items done and path decisions since you last wrote to them.
+
+    "Since" is the last message you sent this contact (the previous update, the
+    report-back or the thank-you), so each update tells them only what is new.
+    """
+    since = _last_written(user, conversation, now)
     lines: list[str] = []
-    held = Conversation.objects.for_user(user).filter(held_at__gt=since, held_at__lte=now)
+    held = (
+        Conversation.objects.for_user(user)
+        .filter(held_at__gt=since, held_at__lte=now)
+        .exclude(contact_id=conversation.contact_id)
+    )
     if count := held.count():
         lines.append(
             f"I have had {count} more conversation{'s' if count > 1 else ''} about the field."
         )
     lines += [f"Done: {text}" for text in _done_between(user, since, now)]
-    decided = CareerPath.objects.for_user(user).filter(
-        updated_at__gt=since, status__in=[PathStatus.PURSUING, PathStatus.DROPPED]
-    )
-    for path in decided:
-        verb = "I am now pursuing" if path.status == PathStatus.PURSUING else "I set aside"
-        lines.append(f"{verb} {path.title}.")
+    lines += _decisions_between(user, since, now)
     return lines
+
+
+_DECISION_WORDS = {
+    PathStatus.PURSUING: "I am now pursuing {}.",
+    PathStatus.DROPPED: "I set aside {}.",
+    PathStatus.PROMISING: "{} looks promising to me.",
+    PathStatus.EXPLORING: "I am still exploring {}.",
+}
+
+
+def _decisions_between(user: Any, since: datetime, now: datetime) -> list[str]:
+    """Path decisions from the decision log that changed a path's status, latest per path."""
+    decisions = (
+        PathDecision.objects.for_user(user)
+        .filter(decided_at__gt=since, decided_at__lte=now, career_path__deleted_at__isnull=True)
+        .select_related("career_path")
+        .order_by("decided_at", "id")
+    )
+    latest: dict[int, str] = {}
+    for decision in decisions:
+        if decision.status != decision.previous_status:
+            words = _DECISION_WORDS[PathStatus(decision.status)]
+            latest[decision.career_path_id] = words.format(decision.career_path.title)
+    return list(latest.values())
+
+
+def _last_written(user: Any, conversation: Conversation, now: datetime) -> datetime:
+    last = (
+        Message.objects.for_user(user)
+        .filter(
+            contact_id=conversation.contact_id,
+            direction=Direction.OUTGOING,
+            sent_at__isnull=False,
+            sent_at__lte=now,
+        )
+        .order_by("-sent_at")
+        .values_list("sent_at", flat=True)
+        .first()
+    )
+    moments = [m for m in (last, conversation.report_back_at, conversation.thanked_at) if m]
+    return max(moments) if moments else now - PROGRESS_WINDOW
 
 
 def _done_between(user: Any, since: datetime, now: datetime) -> list[str]:

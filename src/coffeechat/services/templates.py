@@ -112,3 +112,9 @@ def set_hidden(user: Any, pk: object, hidden: bool) -> Template:
     template.hidden = hidden
     template.save(update_fields=["hidden", "updated_at"])
     return template
+
+
+def template_by_key(user: Any, key: str) -> Template | None:
+    """A built-in by its key (Today links to one), unless the user trashed it."""
+    seed_templates(user)
+    return Template.objects.for_user(user).filter(builtin_key=key).first()

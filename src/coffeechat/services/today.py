@@ -95,6 +95,11 @@ def today_for(user: Any, now: datetime) -> TodayList:
     return TodayList(as_of=now.astimezone(zone).date(), now=now, items=items)
 
 
+def holidays_for(profile: Profile, now: datetime) -> frozenset[date]:
+    """The public holidays the business-day rules skip, around ``now``."""
+    return _holidays(profile.holiday_country, now.astimezone(ZoneInfo(profile.time_zone)).year)
+
+
 @lru_cache(maxsize=64)
 def _holidays(country: str, year: int) -> frozenset[date]:
     # Windows reach a few weeks either side of today, so three years cover them.
@@ -164,6 +169,9 @@ def _outreach_url(action: Action) -> str:
         return reverse("web:composer", args=[conversation_id]) + "?kind=report-back"
     if kind is ActionKind.STAY_IN_TOUCH and action.contact_id:
         return reverse("web:compose_for", args=[action.contact_id]) + "?kind=update"
+    if kind is ActionKind.THANK_INTRODUCER and action.contact_id:  # nurture (issue 6)
+        url = reverse("web:compose_for", args=[action.contact_id])
+        return url + "?kind=update&template=thank-introducer"
     return ""
 
 

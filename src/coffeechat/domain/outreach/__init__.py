@@ -7,9 +7,11 @@ checks, so the composer, the API and the tests agree.
 
 from __future__ import annotations
 
+import dataclasses
+
 from coffeechat.domain.outreach.basic import LENGTH, NO_ATTACHMENT, PLACEHOLDERS, SUBJECT
 from coffeechat.domain.outreach.content import ABOUT_THEM, ASK, CONNECTION, INTEREST
-from coffeechat.domain.outreach.model import Check, CheckResult, Draft, Severity
+from coffeechat.domain.outreach.model import Check, CheckResult, Draft, Severity, has_subject
 from coffeechat.domain.outreach.overstepping import NO_JOB_ASK
 from coffeechat.domain.outreach.thanks import THANK_YOU_SPECIFIC, THANK_YOU_TIMELY
 
@@ -27,7 +29,16 @@ CHECKS: tuple[Check, ...] = (
     THANK_YOU_TIMELY,
 )
 
-__all__ = ["CHECKS", "Check", "CheckResult", "Draft", "Severity", "run_checks", "blocking"]
+__all__ = [
+    "CHECKS",
+    "Check",
+    "CheckResult",
+    "Draft",
+    "Severity",
+    "blocking",
+    "has_subject",
+    "run_checks",
+]
 
 
 def run_checks(draft: Draft) -> list[CheckResult]:
@@ -37,6 +48,8 @@ def run_checks(draft: Draft) -> list[CheckResult]:
     >>> [r.id for r in run_checks(Draft(channel=Channel.LINKEDIN_NOTE, kind=MessageKind.UPDATE))]
     ['length', 'placeholders', 'no-job-ask']
     """
+    if not has_subject(draft.channel) and draft.subject:
+        draft = dataclasses.replace(draft, subject="")  # no subject line on LinkedIn
     return [check(draft) for check in CHECKS if check.applies(draft)]
 
 

@@ -16,6 +16,19 @@ class Severity(StrEnum):
     TIP = "tip"
 
 
+# LinkedIn notes and messages have no subject line: the composer hides the field
+# and the checks ignore whatever it held before the channel changed.
+SUBJECTLESS = frozenset({Channel.LINKEDIN_NOTE, Channel.LINKEDIN_MESSAGE})
+
+
+def has_subject(channel: Channel | str) -> bool:
+    """
+    >>> has_subject("email"), has_subject("linkedin-message")
+    (True, False)
+    """
+    return channel not in SUBJECTLESS
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Draft:
     """A message being written, with what the checks need to judge it.

@@ -12,13 +12,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import Conversation
-from coffeechat.domain.outreach import CheckResult
+from coffeechat.domain.outreach import CheckResult, has_subject
 from coffeechat.domain.templates import fields_in
 from coffeechat.domain.vocabulary import Channel, MessageKind, choices, label
 from coffeechat.services import outreach, sending
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.services.event_forms import SENTIMENT_CHOICES
-from coffeechat.services.templates import list_templates
+from coffeechat.services.templates import list_templates, template_by_key
 from coffeechat.web.views.common import now, owned_or_404
 
 
@@ -28,6 +28,9 @@ def _initial(request: HttpRequest, conversation: Conversation) -> dict[str, Any]
     wanted_template = request.GET.get("template")
     wanted_kind = request.GET.get("kind")
     draft = outreach.open_draft(conversation)
+    if wanted_template and not wanted_template.isdigit():  # a built-in's key, from Today
+        found = template_by_key(user, wanted_template)
+        wanted_template = str(found.pk) if found else None
     template_id: object = wanted_template
     if not template_id and draft is not None and (not wanted_kind or draft.kind == wanted_kind):
         return {
@@ -68,6 +71,7 @@ def _send_context(
         "linkedin_url": contact.linkedin_url,
         "smtp_ready": sending.smtp_settings(request.user) is not None,
         "unfilled": fields_in(text["subject"] + "\n" + text["body"]),
+        "has_subject": has_subject(text["channel"]),
     }
 
 
@@ -100,6 +104,7 @@ def composer(
     conversation = owned_or_404(request.user, Conversation, pk)
     text = text or _initial(request, conversation)
     results = _results(request, text, conversation)
+    waiting = outreach.waiting_elsewhere(request.user, conversation, now())
     context = {
         "conversation": conversation,
         "contact": conversation.contact,
@@ -110,7 +115,8 @@ def composer(
         "channels": choices(Channel),
         "kinds": choices(MessageKind)[:-1],  # a reply is recorded, not composed
         "kind_label": label(text["kind"]),
-        "waiting": outreach.waiting_elsewhere(request.user, conversation),
+        "waiting": waiting,
+        "doors_open": bool(waiting) and all(other.door_open for other in waiting),
         "error": error,
         "awaiting_reply": conversation.stage in ("requested", "followed_up"),
         "sentiments": SENTIMENT_CHOICES,

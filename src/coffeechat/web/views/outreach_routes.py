@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from coffeechat.core.models import Contact, Conversation, Organization
 from coffeechat.domain.vocabulary import CloseReason
@@ -38,8 +39,10 @@ def compose_for_contact(request: HttpRequest, pk: int) -> HttpResponse:
     if conversation is None:
         messages.info(request, f"Start a conversation with {contact.name} first.")
         return redirect(reverse("web:conversation_create") + f"?contact={contact.pk}")
-    kind = request.GET.get("kind", "update")
-    return redirect(reverse("web:composer", args=[conversation.pk]) + f"?kind={kind}")
+    query = {"kind": request.GET.get("kind", "update")}
+    if request.GET.get("template"):  # a built-in by key, e.g. thank-introducer
+        query["template"] = request.GET["template"]
+    return redirect(reverse("web:composer", args=[conversation.pk]) + "?" + urlencode(query))
 
 
 @login_required

@@ -39,6 +39,7 @@ BUTTONS = {
     "stay_in_touch": "Write update",
     "action_item": "Open",
     "reflect": "Reflect",
+    "thank_introducer": "Write thank-you",  # nurture (issue 6)
 }
 
 TEN_STEPS = (
