@@ -51,3 +51,43 @@ def test_ending_a_conversation_that_is_not_booked_says_why(user, now):
 def test_a_note_longer_than_the_limit_is_refused(user, conv, now):
     with pytest.raises(InvalidInput, match="at most"):
         interview.save_note(user, conv.pk, None, "x" * (interview.MAX_NOTE + 1), now)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_crossing_autosaves_of_one_box_leave_one_note(user, now, monkeypatch):
+    """A retry racing a reload: both saves must end in the same note, not two."""
+    import contextlib
+    import threading
+
+    from django.db import connection
+
+    from coffeechat.core.models import Note
+
+    conv = booked_interview(user, now)
+    both_looked = threading.Barrier(2, timeout=2)
+    looked_up = interview.note_for
+
+    def slow_note_for(*args):
+        note = looked_up(*args)
+        # Without the lock both saves get here seeing no note; with it the other
+        # save is still waiting for the lock, and the barrier gives up.
+        with contextlib.suppress(threading.BrokenBarrierError):
+            both_looked.wait()
+        return note
+
+    monkeypatch.setattr(interview, "note_for", slow_note_for)
+
+    def save(text):
+        try:
+            interview.save_note(user, conv.pk, None, text, now)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(text,)) for text in ("first", "first words")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert Note.objects.filter(conversation=conv, deleted_at__isnull=True).count() == 1

@@ -91,6 +91,10 @@ def save_note(
     if len(text) > MAX_NOTE:
         raise InvalidInput({"text": [f"A note is at most {MAX_NOTE:,} characters."]})
     with transaction.atomic():
+        # Two saves of one box can cross (a retry racing a reload): lock the
+        # conversation so the second sees the first's note instead of adding
+        # another. SQLite's IMMEDIATE transactions already serialise writers.
+        list(Conversation.objects.select_for_update().filter(pk=conversation.pk).values("pk"))
         note = note_for(conversation, qid)
         current = note.text if note else ""
         if base is not None and current not in (base, text):
