@@ -33,6 +33,7 @@ FIELDS: dict[str, str] = {
     "action_items_done": "Action items you finished since the thank-you, one per line.",
     "recent_progress": "Your recent progress: interviews held, items done, path decisions.",
     "referral_name": "The person they mentioned, for an introduction ask.",
+    "interview_time": "The booked interview in their time zone, and yours when it differs.",
 }
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}")
