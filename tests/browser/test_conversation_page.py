@@ -71,6 +71,15 @@ def test_the_next_step_leads_from_reply_to_booking_to_preparing(signed_in_page, 
     page.set_viewport_size({"width": 1280, "height": 900})
     screenshot("conversation-booked-desktop")
 
+    # Send the invite: the confirmation, with the time in words and the .ics ticked.
+    page.set_viewport_size({"width": 375, "height": 800})
+    _next(page).get_by_role("link", name="Send the invite").click()
+    expect(page.locator("#draft-body")).to_have_value(re.compile(r"10:00"))
+    expect(page.get_by_label(re.compile("Attach the calendar invite"))).to_be_checked()
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= 375, f"the composer scrolls sideways ({wide}px wide)"
+    screenshot("composer-confirmation-phone")
+
 
 def test_notes_say_which_question_they_answer_and_keep_their_anchor(signed_in_page):
     from coffeechat.core.models import Note, Question

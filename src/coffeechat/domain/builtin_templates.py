@@ -85,7 +85,7 @@ BUILTINS: tuple[BuiltinTemplate, ...] = (
         "Hi {first_name},\n\n"
         "Thank you for making time for me. I have booked our conversation for "
         "{interview_time}; the calendar invite is attached.\n\n"
-        "I look forward to hearing how you got into {my_interest}.\n\n"
+        "I look forward to talking with you.\n\n"
         "{signature}",
     ),
     BuiltinTemplate(
