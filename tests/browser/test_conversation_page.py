@@ -96,3 +96,24 @@ def test_notes_say_which_question_they_answer_and_keep_their_anchor(signed_in_pa
     card = page.locator(f"#note-{note.pk}")
     expect(card).to_contain_text(f"On: {question.text}")
     expect(card).to_contain_text("Start with support tickets")
+
+
+def test_a_call_that_was_never_booked_starts_and_ends_on_a_phone(signed_in_page, screenshot):
+    page = signed_in_page
+    conv = _requested(page.user)
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(f"{page.base_url}/conversations/{conv.pk}/interview/")
+    expect(page.get_by_role("button", name="End interview")).to_have_count(0)
+    screenshot("interview-unbooked-phone")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Start the call now").click()
+    expect(
+        page.get_by_text(re.compile(r"Booked as now \(\d\d:\d\d your time, 30 min\)"))
+    ).to_be_visible()
+    expect(page.locator("#iv-phase")).to_have_text("Small talk")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="End interview").click()
+    expect(page.locator("h1")).to_have_text("Write to Ana Ruiz")
+    expect(page.get_by_label("Kind")).to_have_value("thank-you")
+    conv.refresh_from_db()
+    assert conv.stage == "held"
