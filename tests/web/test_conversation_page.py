@@ -112,3 +112,13 @@ def test_messages_appear_under_their_step(signed_in, user, conv, now):
     page = signed_in.get(reverse("web:conversation", args=[conv.pk])).content.decode()
     thanks = page.split('id="thanks"', 1)[1].split("</section>", 1)[0]
     assert "Thank you, Ana" in thanks
+
+
+def test_the_thank_you_window_follows_the_rule_setting(signed_in, user, conv, now):
+    from coffeechat.services.today import update_rule_settings
+
+    update_rule_settings(user, {"thank_within_hours": "48"})
+    end = conv.starts_at + timedelta(minutes=30)
+    conversations.record_event(user, conv.pk, {"type": "held"}, end)
+    page = signed_in.get(reverse("web:conversation", args=[conv.pk])).content.decode()
+    assert "Due by Fri 6 Nov, 10:30." in page or "It was due Fri 6 Nov, 10:30" in page

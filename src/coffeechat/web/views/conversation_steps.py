@@ -108,7 +108,11 @@ def messages_by_step(messages: list[Message]) -> dict[str, list[Message]]:
 
 
 def next_step(conversation: Conversation, now: datetime, **facts: Any) -> NextStep:
-    """What to do now, with one primary link; ``facts``: draft, confirmation_sent."""
+    """What to do now, with one primary link.
+
+    ``facts``: ``zone`` (the user's), ``draft``, ``confirmation_sent`` and
+    ``thank_within`` (the Thank rule's window, as Today counts it).
+    """
     stage = Stage(conversation.stage)
     builder = _BUILDERS.get(stage)
     if builder is None:
@@ -209,7 +213,7 @@ def _held(conversation: Conversation, now: datetime, facts: dict[str, Any]) -> N
     ended = (
         start + timedelta(minutes=conversation.planned_minutes) if start else conversation.held_at
     )
-    due = (ended or now) + THANK_YOU_WINDOW
+    due = (ended or now) + facts.get("thank_within", THANK_YOU_WINDOW)
     overdue = now > due
     zone = facts["zone"]
     reason = (

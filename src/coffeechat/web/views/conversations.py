@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -15,6 +17,7 @@ from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.event_forms import SENTIMENT_CHOICES, EventForm
 from coffeechat.services.forms import ConversationEditForm, ConversationForm, NoteForm
+from coffeechat.services.today import rule_settings
 from coffeechat.web.views import conversation_steps as steps
 from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
 from coffeechat.web.views.prep import plan_context  # prep area
@@ -91,7 +94,12 @@ def _page_facts(request: HttpRequest, conversation: Conversation) -> dict[str, o
         for m in sent
     )
     step = steps.next_step(
-        conversation, moment, draft=draft, confirmation_sent=confirmation_sent, zone=profile.zone
+        conversation,
+        moment,
+        draft=draft,
+        confirmation_sent=confirmation_sent,
+        zone=profile.zone,
+        thank_within=timedelta(hours=rule_settings(profile).thank_within_hours),
     )
     return {
         "next_step": step,
