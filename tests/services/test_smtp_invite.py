@@ -119,3 +119,16 @@ def test_the_composer_on_a_booked_conversation_offers_the_confirmation_with_the_
     assert 'id="attach-invite"' in page and "checked" in page.split('id="attach-invite"')[1][:40]
     # The built-in template fills the time in the contact's zone (none set: the interview's).
     assert "Tue 10 Nov, 10:00" in page
+
+
+def test_the_eml_download_carries_the_invite_too(
+    signed_in,
+    user,
+    conversation,  # noqa: F811
+    now,
+):
+    _book(user, conversation, now)
+    response = signed_in.post(reverse("web:composer_eml", args=[conversation.pk]), CONFIRMATION)
+    (part,) = _calendar_parts(response.content)
+    assert part.get_param("method") == "REQUEST"
+    assert Calendar.from_ical(part.get_content())["method"] == "REQUEST"
