@@ -122,3 +122,10 @@ def test_the_thank_you_window_follows_the_rule_setting(signed_in, user, conv, no
     conversations.record_event(user, conv.pk, {"type": "held"}, end)
     page = signed_in.get(reverse("web:conversation", args=[conv.pk])).content.decode()
     assert "Due by Fri 6 Nov, 10:30." in page or "It was due Fri 6 Nov, 10:30" in page
+
+
+def test_the_booking_is_shown_on_the_contacts_clock_too(signed_in, conv):
+    # Booked 10:00 New York; Ana is in Berlin, six hours ahead.
+    page = signed_in.get(reverse("web:conversation", args=[conv.pk])).content.decode()
+    assert "Wed 4 Nov 2026, 10:00 your time" in page
+    assert "Wed 4 Nov, 16:00 for Ana (Europe/Berlin)" in page

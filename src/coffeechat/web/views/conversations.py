@@ -1,4 +1,5 @@
 from datetime import timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -115,7 +116,23 @@ def _page_facts(request: HttpRequest, conversation: Conversation) -> dict[str, o
         .select_related("to_contact"),
         "action_items": ActionItem.objects.for_user(request.user).filter(conversation=conversation),
         "can_attach_invite": invites.can_attach_invite(conversation),
+        "their_start": _their_start(conversation, profile.time_zone),
     }
+
+
+def _their_start(conversation: Conversation, user_zone: str) -> str:
+    """The start on the contact's clock, when their zone is known and differs from both
+    yours and the interview's (which the page already shows)."""
+    zone = conversation.contact.time_zone
+    start = conversation.starts_at
+    if start is None or not zone or zone in (user_zone, conversation.time_zone):
+        return ""
+    try:
+        local = start.astimezone(ZoneInfo(zone))
+    except (ZoneInfoNotFoundError, ValueError):
+        return ""
+    # Formatted here: the template's date filter would turn it back into your zone.
+    return f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
 
 
 @login_required
