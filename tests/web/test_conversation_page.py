@@ -129,3 +129,11 @@ def test_the_booking_is_shown_on_the_contacts_clock_too(signed_in, conv):
     page = signed_in.get(reverse("web:conversation", args=[conv.pk])).content.decode()
     assert "Wed 4 Nov 2026, 10:00 your time" in page
     assert "Wed 4 Nov, 16:00 for Ana (Europe/Berlin)" in page
+
+
+def test_the_list_shows_the_start_in_your_zone_labelled_as_such(signed_in, user, conv):
+    conv.time_zone = "America/Chicago"  # 10:00 Chicago is 11:00 in New York
+    conv.save()
+    page = signed_in.get(reverse("web:conversations")).content.decode()
+    assert "Wed 4 Nov, 11:00 <span" in page and "your time" in page
+    assert "America/Chicago" not in page
