@@ -51,9 +51,6 @@ urlpatterns = [
         "conversations/<int:pk>/event/", conversations.conversation_event, name="conversation_event"
     ),
     path(
-        "conversations/<int:pk>/draft/", conversations.conversation_draft, name="conversation_draft"
-    ),
-    path(
         "conversations/<int:pk>/notes/", conversations.conversation_note, name="conversation_note"
     ),
     path("trash/", trash.trash_list, name="trash"),
