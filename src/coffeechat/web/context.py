@@ -11,6 +11,9 @@ NAVIGATION = (
     ("web:paths", "Career paths"),
     ("web:conversations", "Conversations"),
     ("web:profile", "Profile"),
+    # Insights and statistics
+    ("web:insights", "Insights"),
+    ("web:statistics", "Statistics"),
 )
 
 

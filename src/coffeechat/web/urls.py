@@ -10,6 +10,8 @@ from coffeechat.web.views import (
     today,
     trash,
 )
+from coffeechat.web.views import insights as insights_views  # insights and statistics
+from coffeechat.web.views import stats as stats_views  # insights and statistics
 
 app_name = "web"
 
@@ -51,4 +53,7 @@ urlpatterns = [
     path("trash/", trash.trash_list, name="trash"),
     path("trash/<str:kind>/<int:pk>/", trash.move_to_trash, name="trash_move"),
     path("trash/<str:kind>/<int:pk>/restore/", trash.restore, name="trash_restore"),
+    # Insights (note search, themes) and statistics
+    path("insights/", insights_views.insights, name="insights"),
+    path("statistics/", stats_views.statistics, name="statistics"),
 ]
