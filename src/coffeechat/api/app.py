@@ -29,3 +29,10 @@ api.add_router("/contacts", contacts.router)
 api.add_router("/organizations", organizations.router)
 api.add_router("/career-paths", career_paths.router)
 api.add_router("/conversations", conversations.router)
+
+# Insights (note search) and statistics
+from coffeechat.api import insights as insights_api  # noqa: E402
+from coffeechat.api import stats as stats_api  # noqa: E402
+
+api.add_router("/insights", insights_api.router)
+api.add_router("/stats", stats_api.router)
