@@ -76,8 +76,7 @@ def test_user_text_in_snippets_is_escaped(user, notes):
     assert len(hits) == 1
     html = hits[0].snippet_html
     assert "<script>" not in html and "<b>" not in html
-    # PostgreSQL's headline drops HTML tags; SQLite keeps them, escaped.
-    assert "&lt;" in html and "&amp;" in html
+    assert "&lt;script&gt;" in html and "&lt;b&gt;bold" in html and "&amp;" in html
     assert "<mark>joins</mark>" in html
 
 
@@ -205,3 +204,10 @@ def test_any_text_searches_without_error(user, notes, query):
     result = search_notes(user, NoteFilters(query=query))
     for hit in result.hits:
         assert "<script" not in hit.snippet_html
+
+
+@pytest.mark.sqlite
+def test_on_sqlite_accents_do_not_matter(user):
+    conversation = _conversation(user)
+    note = _note(user, conversation, "Meet at the café near the office")
+    assert _ids(search_notes(user, NoteFilters(query="cafe"))) == [note.pk]

@@ -18,7 +18,8 @@ from typing import Any
 from django import forms
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import Replace
 from django.utils.text import Truncator
 
 from coffeechat.core.models import CareerPath, Note, Organization
@@ -39,6 +40,7 @@ from coffeechat.services.errors import InvalidInput
 PER_PAGE = 20
 MAX_PAGE_SIZE = 100
 SNIPPET_WORDS = 24
+LT_STAND_IN = "\ue002"  # private use, like the match markers
 
 
 class NoteSearchForm(forms.Form):
@@ -215,16 +217,16 @@ def _matching_postgres(notes: QuerySet[Note], terms: tuple[Term, ...]) -> QueryS
 
     vector = SearchVector("text", config="english")
     query = SearchQuery(postgres_raw_query(terms), config="english", search_type="raw")
+    # ts_headline drops anything that parses as an HTML tag ("<i>"), so "<" is
+    # swapped for a stand-in on the way in and restored (then escaped) on the way out.
     headline = SearchHeadline(
-        "text",
+        Replace(F("text"), Value("<"), Value(LT_STAND_IN)),
         query,
         config="english",
         start_sel=MARK_START,
         stop_sel=MARK_END,
         max_words=SNIPPET_WORDS + 6,
         min_words=SNIPPET_WORDS // 2,
-        max_fragments=2,
-        fragment_delimiter=" … ",
     )
     return (
         notes.annotate(fts_vector=vector)
@@ -240,7 +242,8 @@ def _hit(note: Note, matched: bool) -> NoteHit:
     organization = contact.organization if contact else None
     path = conversation.career_path if conversation else None
     if matched:
-        snippet = marked_html(getattr(note, "fts_snippet", "") or "")
+        raw = getattr(note, "fts_snippet", "") or ""
+        snippet = marked_html(raw.replace(LT_STAND_IN, "<"))
     else:
         snippet = marked_html(Truncator(note.text).words(SNIPPET_WORDS * 2, truncate="…"))
     return NoteHit(
