@@ -75,3 +75,16 @@ def test_user_text_in_charts_is_escaped(signed_in, user):
     page = signed_in.get(reverse("web:statistics")).content.decode()
     assert "<b>Ruiz" not in page and "<research>" not in page
     assert "&lt;b&gt;Ruiz" in page and "UX &lt;research&gt;" in page
+
+
+def test_both_pages_need_a_signed_in_user(client, db):
+    for name in ("web:statistics", "web:insights"):
+        response = client.get(reverse(name))
+        assert response.status_code == 302
+        assert reverse("web:login") in response["Location"]
+
+
+def test_another_users_campaign_never_shows(signed_in, outsider):
+    _campaign(outsider)
+    page = signed_in.get(reverse("web:statistics")).content.decode()
+    assert "<svg" not in page and "Ruiz" not in page
