@@ -156,8 +156,23 @@ def test_a_search_costs_the_same_queries_for_5_and_50_notes(user, outsider):
         conversation = _conversation(owner)
         for i in range(count):
             _note(owner, conversation, f"Note {i} on mentoring", ["mentoring"])
-    assert _queries(user, "mentoring") == _queries(outsider, "mentoring") == 3
+    # count, page ids by rank, page rows, snippets, themes; without words: count, page, themes
+    assert _queries(user, "mentoring") == _queries(outsider, "mentoring") == 5
     assert _queries(user, "") == _queries(outsider, "") == 3
+
+
+def test_themes_count_each_tag_once_per_note_and_skip_malformed_tags(user):
+    conversation = _conversation(user)
+    _note(user, conversation, "One", ["culture", "culture", "remote"])
+    _note(user, conversation, "Two", ["culture"])
+    Note.objects.create(owner=user, conversation=conversation, text="Three", tags={"x": 1})
+    Note.objects.create(owner=user, conversation=conversation, text="Four", tags="loose")
+    themes = search_notes(user, NoteFilters()).themes
+    assert [(t.tag, t.count) for t in themes if t.tag in ("culture", "remote")] == [
+        ("culture", 2),
+        ("remote", 1),
+    ]
+    assert search_notes(user, NoteFilters()).total == 4
 
 
 AWKWARD = [

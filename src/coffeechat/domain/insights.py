@@ -1,4 +1,4 @@
-"""Insights search over notes: the query language, snippet marking and tag themes.
+"""Insights search over notes: the query language and snippet marking.
 
 The search box accepts what people type, not a query language they must learn:
 words (all must appear), "quoted phrases", and ``word*`` for a prefix. Every
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -119,18 +118,7 @@ def marked_html(snippet: str) -> str:
 
 @dataclass(frozen=True)
 class Theme:
+    """A tag and the number of notes that carry it."""
+
     tag: str
     count: int
-
-
-def count_themes(tag_lists: Iterable[Iterable[str]], limit: int = 15) -> tuple[Theme, ...]:
-    """The most common tags, each counted once per note; ties in alphabetical order.
-
-    >>> count_themes([["culture", "salary"], ["culture"], ["Culture", "remote"]], limit=2)
-    (Theme(tag='culture', count=3), Theme(tag='remote', count=1))
-    """
-    counter: Counter[str] = Counter()
-    for tags in tag_lists:
-        counter.update({str(tag).strip().lower() for tag in tags if str(tag).strip()})
-    ranked = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
-    return tuple(Theme(tag, count) for tag, count in ranked[:limit])

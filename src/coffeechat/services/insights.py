@@ -3,9 +3,8 @@
 One function, ``search_notes``, serves the page, the API and any other caller.
 SQLite matches through the FTS5 table ``core_note_fts`` (migration 0002), and
 PostgreSQL through its own text search; both read the same parsed terms
-(``domain.insights``), so a query means the same on either. A search costs a
-fixed number of queries: the count, one page of rows with their snippets, and
-the themes.
+(``domain.insights``), so a query means the same on either; the
+engine-specific SQL is in ``insights_sql``.
 """
 
 from __future__ import annotations
@@ -16,31 +15,18 @@ from datetime import datetime
 from typing import Any
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import F, Q, QuerySet, Value
-from django.db.models.functions import Replace
+from django.db.models import Q, QuerySet
 from django.utils.text import Truncator
 
 from coffeechat.core.models import CareerPath, Note, Organization
-from coffeechat.domain.insights import (
-    MARK_END,
-    MARK_START,
-    MAX_QUERY_LENGTH,
-    Term,
-    Theme,
-    count_themes,
-    fts5_expression,
-    marked_html,
-    parse_query,
-    postgres_raw_query,
-)
+from coffeechat.domain.insights import MAX_QUERY_LENGTH, Term, Theme, marked_html, parse_query
+from coffeechat.services import insights_sql
 from coffeechat.services.errors import InvalidInput
 
 PER_PAGE = 20
 MAX_PAGE_SIZE = 100
-SNIPPET_WORDS = 24
-LT_STAND_IN = "\ue002"  # private use, like the match markers
+SNIPPET_WORDS = insights_sql.SNIPPET_WORDS
 
 
 class NoteSearchForm(forms.Form):
@@ -136,28 +122,39 @@ def filters_from(user: Any, data: Any) -> tuple[NoteFilters, int]:
 def search_notes(
     user: Any, filters: NoteFilters, page: int = 1, per_page: int = PER_PAGE
 ) -> NoteSearch:
-    """The user's live notes matching ``filters``, best match first, one page of them."""
+    """The user's live notes matching ``filters``, best match first, one page of them.
+
+    A fixed number of queries whatever the number of notes: the count, the
+    page (with words: its ids by rank, then its rows), its snippets, the themes.
+    """
     terms = parse_query(filters.query)
     notes = _filtered(user, filters)
     if filters.query and not terms:
         notes = notes.none()  # only punctuation: nothing can match
-    elif terms:
-        notes = _matching(notes, terms)
-    else:
-        notes = notes.order_by("-created_at", "-pk")
-    themes = count_themes(notes.order_by().values_list("tags", flat=True))
-    paginator = Paginator(notes, min(max(per_page, 1), MAX_PAGE_SIZE))
-    current = paginator.get_page(page)
-    hits = [_hit(note, bool(terms)) for note in current.object_list]
+    matched = insights_sql.matching(notes, terms) if terms else notes
+    total = matched.count()
+    per_page = min(max(per_page, 1), MAX_PAGE_SIZE)
+    pages = max(1, -(-total // per_page))
+    page = min(max(page, 1), pages)
+    rows = _page(notes, terms, (page - 1) * per_page, per_page) if total else []
+    marked = insights_sql.snippets([note.pk for note in rows], terms) if terms else {}
     return NoteSearch(
         filters=filters,
         terms=terms,
-        hits=hits,
-        total=paginator.count,
-        page=current.number,
-        pages=paginator.num_pages,
-        themes=themes,
+        hits=[_hit(note, marked.get(note.pk)) for note in rows],
+        total=total,
+        page=page,
+        pages=pages,
+        themes=insights_sql.themes(matched) if total else (),
     )
+
+
+def _page(notes: QuerySet[Note], terms: tuple[Term, ...], offset: int, limit: int) -> list[Note]:
+    if not terms:
+        return list(notes.order_by("-created_at", "-pk")[offset : offset + limit])
+    ids = insights_sql.ranked_ids(notes, terms, offset, limit)
+    found = {note.pk: note for note in notes.filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def _filtered(user: Any, filters: NoteFilters) -> QuerySet[Note]:
@@ -186,66 +183,14 @@ def _has_tag(tag: str) -> Q:
     return Q(tags__icontains=json.dumps(tag))
 
 
-def _matching(notes: QuerySet[Note], terms: tuple[Term, ...]) -> QuerySet[Note]:
-    if connection.vendor == "postgresql":
-        return _matching_postgres(notes, terms)
-    return _matching_sqlite(notes, terms)
-
-
-def _matching_sqlite(notes: QuerySet[Note], terms: tuple[Term, ...]) -> QuerySet[Note]:
-    # FTS5 ranks and cuts snippets only inside a query that MATCHes its table,
-    # hence the join through extra() rather than a subquery.
-    return notes.extra(
-        select={
-            "fts_rank": "bm25(core_note_fts)",
-            "fts_snippet": f"snippet(core_note_fts, 0, %s, %s, %s, {SNIPPET_WORDS})",
-        },
-        select_params=[MARK_START, MARK_END, "…"],
-        tables=["core_note_fts"],
-        where=["core_note_fts.rowid = core_note.id", "core_note_fts MATCH %s"],
-        params=[fts5_expression(terms)],
-    ).order_by("fts_rank", "-created_at", "-pk")
-
-
-def _matching_postgres(notes: QuerySet[Note], terms: tuple[Term, ...]) -> QuerySet[Note]:
-    from django.contrib.postgres.search import (
-        SearchHeadline,
-        SearchQuery,
-        SearchRank,
-        SearchVector,
-    )
-
-    vector = SearchVector("text", config="english")
-    query = SearchQuery(postgres_raw_query(terms), config="english", search_type="raw")
-    # ts_headline drops anything that parses as an HTML tag ("<i>"), so "<" is
-    # swapped for a stand-in on the way in and restored (then escaped) on the way out.
-    headline = SearchHeadline(
-        Replace(F("text"), Value("<"), Value(LT_STAND_IN)),
-        query,
-        config="english",
-        start_sel=MARK_START,
-        stop_sel=MARK_END,
-        max_words=SNIPPET_WORDS + 6,
-        min_words=SNIPPET_WORDS // 2,
-    )
-    return (
-        notes.annotate(fts_vector=vector)
-        .filter(fts_vector=query)
-        .annotate(fts_rank=SearchRank(vector, query), fts_snippet=headline)
-        .order_by("-fts_rank", "-created_at", "-pk")
-    )
-
-
-def _hit(note: Note, matched: bool) -> NoteHit:
+def _hit(note: Note, marked: str | None) -> NoteHit:
     conversation = note.conversation
     contact = conversation.contact if conversation else None
     organization = contact.organization if contact else None
     path = conversation.career_path if conversation else None
-    if matched:
-        raw = getattr(note, "fts_snippet", "") or ""
-        snippet = marked_html(raw.replace(LT_STAND_IN, "<"))
-    else:
-        snippet = marked_html(Truncator(note.text).words(SNIPPET_WORDS * 2, truncate="…"))
+    if marked is None:
+        marked = Truncator(note.text).words(SNIPPET_WORDS * 2, truncate="…")
+    snippet = marked_html(marked)
     return NoteHit(
         note_id=note.pk,
         snippet_html=snippet,
