@@ -122,6 +122,10 @@ class Stats:
 
 @dataclass(frozen=True)
 class StatsInput:
+    """The user's live rows: ``identified`` counts every contact; ``contacts`` need only
+    be those in the referral tree; conversations and referrals only of live people."""
+
+    identified: int
     contacts: Sequence[ContactFact]
     conversations: Sequence[ConversationFact]
     messages_sent_on: Sequence[date]
@@ -136,7 +140,7 @@ def compute_stats(facts: StatsInput, today: date) -> Stats:
     waits = [_waited(c, facts.holidays) for c in replied]
     return Stats(
         today=today,
-        funnel=funnel(facts.contacts, facts.conversations, facts.referrals),
+        funnel=funnel(facts.identified, facts.conversations, facts.referrals),
         by_source=_rates(facts, today, lambda c: c.source, [s.value for s in Source]),
         by_channel=_rates(
             facts,
@@ -154,37 +158,31 @@ def compute_stats(facts: StatsInput, today: date) -> Stats:
 
 
 def funnel(
-    contacts: Sequence[ContactFact],
+    identified: int,
     conversations: Sequence[ConversationFact],
     referrals: Sequence[ReferralFact],
 ) -> tuple[FunnelStep, ...]:
     """People at each step: identified → requested → replied → held → thanked → referred.
 
-    >>> steps = funnel([ContactFact(1, "A", "alumni"), ContactFact(2, "B", "other")],
-    ...                [ConversationFact(1, "alumni", requested_on=date(2026, 1, 5))], [])
+    >>> steps = funnel(2, [ConversationFact(1, "alumni", requested_on=date(2026, 1, 5))], [])
     >>> [(step.key, step.count) for step in steps]
     [('identified', 2), ('requested', 1), ('replied', 0), ('held', 0), ('thanked', 0), \
 ('referred', 0)]
     """
-    live = {contact.id for contact in contacts}
 
     def people(test: Callable[[ConversationFact], bool]) -> int:
-        return len({c.contact_id for c in conversations if c.contact_id in live and test(c)})
+        return len({c.contact_id for c in conversations if test(c)})
 
     counts = [
-        ("identified", "Identified", len(live)),
+        ("identified", "Identified", identified),
         ("requested", "Requested", people(lambda c: c.requested_on is not None)),
         ("replied", "Replied", people(_replied)),
         ("held", "Held", people(lambda c: c.held_on is not None)),
         ("thanked", "Thanked", people(lambda c: c.thanked_on is not None)),
-        (
-            "referred",
-            "Made a referral",
-            len({r.from_contact_id for r in referrals if r.from_contact_id in live}),
-        ),
+        ("referred", "Made a referral", len({r.from_contact_id for r in referrals})),
     ]
     return tuple(
-        FunnelStep(key, text, count, count / len(live) if live else None)
+        FunnelStep(key, text, count, count / identified if identified else None)
         for key, text, count in counts
     )
 
@@ -223,10 +221,7 @@ def _rate_row(
     waiting = [
         c
         for c in requests
-        if not _replied(c)
-        and not c.closed
-        and c.requested_on is not None
-        and business_days_between(c.requested_on, today, facts.holidays) < facts.settle_days
+        if not _replied(c) and not c.closed and _recent(c.requested_on, today, facts)
     ]
     quick = sum(1 for days in waits if days <= facts.quick_reply_days)
     return RateRow(
@@ -238,6 +233,18 @@ def _rate_row(
         quick=quick,
         slow=len(waits) - quick,
     )
+
+
+def _recent(requested_on: date | None, today: date, facts: StatsInput) -> bool:
+    """Sent fewer than ``settle_days`` business days ago."""
+    if requested_on is None:
+        return False
+    # Counting business days walks day by day; an old request (most of a long
+    # campaign) is settled by the calendar alone: 2 x settle + 14 calendar days
+    # hold at least settle business days even after a generous share of holidays.
+    if (today - requested_on).days > 2 * facts.settle_days + 14:
+        return False
+    return business_days_between(requested_on, today, facts.holidays) < facts.settle_days
 
 
 def week_start(day: date) -> date:

@@ -1,8 +1,9 @@
 """The statistics page's figures: read the user's rows as plain facts, then ``domain.stats``.
 
-Five queries whatever the campaign's size: the profile, contacts, conversations
-(each with the channel of its first request, by subquery), messages sent in the
-last weeks, and referrals. The page, the API and any other caller use
+Six queries whatever the campaign's size: the profile, referrals, conversations
+(each with the channel of its first request, by subquery), the number of
+contacts, the few contacts the referral tree names, and messages sent in the
+last weeks. The page, the API and any other caller use
 ``stats_for``.
 """
 
@@ -13,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 
 from coffeechat.core.models import Contact, Conversation, Message, Referral
 from coffeechat.domain.businessdays import holiday_dates
@@ -38,16 +39,17 @@ def stats_for(user: Any, now: datetime) -> Stats:
     zone = ZoneInfo(profile.time_zone)
     today = now.astimezone(zone).date()
     settings = rule_settings(profile)
-    contacts = _contacts(user)
+    referrals = _referrals(user)
     conversations = _conversations(user, zone)
     first_year = min(
         (c.requested_on.year for c in conversations if c.requested_on), default=today.year
     )
     facts = StatsInput(
-        contacts=contacts,
+        identified=Contact.objects.for_user(user).count(),
+        contacts=_tree_contacts(user, referrals),
         conversations=conversations,
         messages_sent_on=_messages_sent_on(user, zone, today),
-        referrals=_referrals(user),
+        referrals=referrals,
         holidays=_holidays(profile.holiday_country, first_year, today.year),
         quick_reply_days=settings.quick_reply_business_days,
         settle_days=settings.follow_up_business_days,
@@ -64,9 +66,18 @@ def _local(moment: datetime | None, zone: ZoneInfo) -> date | None:
     return moment.astimezone(zone).date() if moment else None
 
 
-def _contacts(user: Any) -> list[ContactFact]:
-    rows = Contact.objects.for_user(user).values_list(
-        "id", "first_name", "last_name", "source", "referred_by_id"
+def _tree_contacts(user: Any, referrals: list[ReferralFact]) -> list[ContactFact]:
+    """Only the people the referral tree draws: in a referral, or referred by someone."""
+    in_referrals = {r.from_contact_id for r in referrals} | {r.to_contact_id for r in referrals}
+    referrers = Contact.objects.for_user(user).filter(referred_by__isnull=False)
+    rows = (
+        Contact.objects.for_user(user)
+        .filter(
+            Q(pk__in=in_referrals)
+            | Q(referred_by__isnull=False)
+            | Q(pk__in=referrers.values("referred_by_id"))
+        )
+        .values_list("id", "first_name", "last_name", "source", "referred_by_id")
     )
     return [
         ContactFact(pk, f"{first} {last}".strip(), source, referred_by)
@@ -138,5 +149,9 @@ def _messages_sent_on(user: Any, zone: ZoneInfo, today: date) -> list[date]:
 
 
 def _referrals(user: Any) -> list[ReferralFact]:
-    rows = Referral.objects.for_user(user).values_list("from_contact_id", "to_contact_id")
+    rows = (
+        Referral.objects.for_user(user)
+        .filter(from_contact__deleted_at__isnull=True, to_contact__deleted_at__isnull=True)
+        .values_list("from_contact_id", "to_contact_id")
+    )
     return [ReferralFact(source, target) for source, target in rows]
