@@ -19,7 +19,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.text import Truncator
 
-from coffeechat.core.models import CareerPath, Note, Organization
+from coffeechat.core.models import CareerPath, Conversation, Note, Organization
 from coffeechat.domain.insights import MAX_QUERY_LENGTH, Term, Theme, marked_html, parse_query
 from coffeechat.services import insights_sql
 from coffeechat.services.errors import InvalidInput
@@ -150,30 +150,40 @@ def search_notes(
 
 
 def _page(notes: QuerySet[Note], terms: tuple[Term, ...], offset: int, limit: int) -> list[Note]:
-    if not terms:
-        return list(notes.order_by("-created_at", "-pk")[offset : offset + limit])
-    ids = insights_sql.ranked_ids(notes, terms, offset, limit)
-    found = {note.pk: note for note in notes.filter(pk__in=ids)}
+    """One page of notes: first their ids (a narrow sort or the ranking), then their rows."""
+    if terms:
+        ids = insights_sql.ranked_ids(notes, terms, offset, limit)
+    else:
+        newest = notes.order_by("-created_at", "-pk").values_list("pk", flat=True)
+        ids = list(newest[offset : offset + limit])
+    rows = notes.filter(pk__in=ids).select_related(
+        "conversation__contact__organization", "conversation__career_path", "question"
+    )
+    found = {note.pk: note for note in rows}
     return [found[pk] for pk in ids if pk in found]
 
 
 def _filtered(user: Any, filters: NoteFilters) -> QuerySet[Note]:
-    """Live notes whose conversation and contact are live too (or that have none)."""
-    notes = Note.objects.for_user(user).filter(
-        Q(conversation__isnull=True)
-        | Q(conversation__deleted_at__isnull=True, conversation__contact__deleted_at__isnull=True)
-    )
+    """Live notes whose conversation and contact are live too (or that have none).
+
+    The conversation side is one uncorrelated subquery, which the databases
+    evaluate once, rather than joins that every count and sort would carry.
+    """
+    conversations = Conversation.objects.for_user(user).filter(contact__deleted_at__isnull=True)
+    narrowed = bool(filters.career_path_id or filters.organization_id)
     if filters.career_path_id:
-        notes = notes.filter(conversation__career_path_id=filters.career_path_id)
+        conversations = conversations.filter(career_path_id=filters.career_path_id)
     if filters.organization_id:
-        notes = notes.filter(conversation__contact__organization_id=filters.organization_id)
+        conversations = conversations.filter(contact__organization_id=filters.organization_id)
+    in_live = Q(conversation_id__in=conversations.values("id"))
+    notes = Note.objects.for_user(user).filter(
+        in_live if narrowed else in_live | Q(conversation__isnull=True)
+    )
     if filters.highlight_only:
         notes = notes.filter(highlight=True)
     if filters.tag:
         notes = notes.filter(_has_tag(filters.tag))
-    return notes.select_related(
-        "conversation__contact__organization", "conversation__career_path", "question"
-    )
+    return notes
 
 
 def _has_tag(tag: str) -> Q:
