@@ -20,12 +20,13 @@ from django.http import HttpRequest
 PRIMARY = ""
 PREPARE = "Prepare"
 FOLLOW_THROUGH = "Follow through"
+REFLECT = "See and reflect"
 DATA = "Your data"
 SETTINGS = "Settings"
 OTHER = "Other"
 
 # The order of the groups in "More"; empty groups are not shown.
-GROUPS = (PREPARE, FOLLOW_THROUGH, DATA, SETTINGS, OTHER)
+GROUPS = (PREPARE, FOLLOW_THROUGH, REFLECT, DATA, SETTINGS, OTHER)
 
 
 class NavEntry(NamedTuple):
@@ -44,6 +45,8 @@ NAVIGATION: tuple[NavEntry | tuple[str, str], ...] = (
     NavEntry("web:templates", "Templates", PREPARE),  # outreach
     NavEntry("web:action_items", "Action items", FOLLOW_THROUGH),  # reflection (issue 6)
     NavEntry("web:network", "Network", FOLLOW_THROUGH),  # nurture (issue 6)
+    NavEntry("web:insights", "Insights", REFLECT),  # insights (issue 6)
+    NavEntry("web:statistics", "Statistics", REFLECT),  # insights (issue 6)
     NavEntry("web:imports", "Import", DATA),  # imports (issue 3)
     NavEntry("web:export", "Export", DATA),  # targets (issue 3)
     NavEntry("web:trash", "Trash", DATA),

@@ -16,8 +16,10 @@ from coffeechat.web.views import (
     trash,
 )
 from coffeechat.web.views import imports as import_views
+from coffeechat.web.views import insights as insights_views  # insights and statistics
 from coffeechat.web.views import network as network_views
 from coffeechat.web.views import reflection as reflection_views
+from coffeechat.web.views import stats as stats_views  # insights and statistics
 
 app_name = "web"
 
@@ -114,4 +116,9 @@ urlpatterns += [
     path("export/coffeechat-csv.zip", exports.download_csv, name="export_csv"),
     path("export/contacts.vcf", exports.download_vcard, name="export_vcard"),
     path("export/restore/", exports.restore, name="export_restore"),
+]
+urlpatterns += [
+    # Insights (note search, themes) and statistics
+    path("insights/", insights_views.insights, name="insights"),
+    path("statistics/", stats_views.statistics, name="statistics"),
 ]
