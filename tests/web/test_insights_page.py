@@ -27,7 +27,8 @@ def test_a_search_shows_the_marked_snippet_with_user_html_escaped(signed_in, use
     assert response.status_code == 200
     assert "&lt;b&gt;<mark>SQL</mark>&lt;/b&gt;" in page
     assert "<b>SQL" not in page
-    assert reverse("web:conversation", args=[note.conversation_id]) in page
+    # The result opens the conversation at this very note.
+    assert reverse("web:conversation", args=[note.conversation_id]) + f"#note-{note.pk}" in page
     assert "1 matching note" in page
 
 
