@@ -21,11 +21,11 @@ from coffeechat.importers.fields import (
 )
 from coffeechat.importers.records import ContactRecord
 from coffeechat.importers.text import (
-    cells_by_name,
     check_unique_header,
     column_key,
     csv_rows,
     decode,
+    records_from_rows,
     sniff_delimiter,
 )
 
@@ -165,22 +165,18 @@ def parse_generic_csv(
     text = decode(data)
     rows = csv_rows(text, sniff_delimiter(text))
     next(rows)
-    records: list[ContactRecord] = []
-    problems: list[RowProblem] = []
-    for line, row in rows:
-        cells, problem = cells_by_name(line, header, [restore_cell(cell) for cell in row])
-        if problem:
-            problems.append(RowProblem(line, problem))
-            continue
-        values = {field: cells.get(key, "") for field, key in columns.items()}
-        record = _record(line, values)
-        if isinstance(record, RowProblem):
-            problems.append(record)
-        else:
-            records.append(record)
-    if not records and not problems:
-        raise ImportFileError("the header is there but no row follows it", header_line)
-    return ParseResult(records, problems)
+    restored = ((line, [restore_cell(cell) for cell in row]) for line, row in rows)
+
+    def mapped(line: int, cells: dict[str, str]) -> ContactRecord | RowProblem:
+        return _record(line, {field: cells.get(key, "") for field, key in columns.items()})
+
+    return records_from_rows(
+        restored,
+        header,
+        header_line,
+        mapped,
+        nothing_follows="the header is there but no row follows it",
+    )
 
 
 def _check_mapping(line: int, header: Sequence[str], mapping: Mapping[str, str]) -> None:

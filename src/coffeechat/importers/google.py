@@ -21,11 +21,11 @@ from coffeechat.importers.fields import (
 )
 from coffeechat.importers.records import ContactRecord
 from coffeechat.importers.text import (
-    cells_by_name,
     check_unique_header,
     column_key,
     csv_rows,
     decode,
+    records_from_rows,
 )
 
 _FIRST = ("first name", "given name")
@@ -63,21 +63,13 @@ def parse_google(data: bytes) -> ParseResult[ContactRecord]:
             header_line,
         )
     check_unique_header(header_line, header)
-    records: list[ContactRecord] = []
-    problems: list[RowProblem] = []
-    for line, row in rows:
-        cells, problem = cells_by_name(line, header, row)
-        if problem:
-            problems.append(RowProblem(line, problem))
-            continue
-        record = _record(line, cells)
-        if isinstance(record, RowProblem):
-            problems.append(record)
-        else:
-            records.append(record)
-    if not records and not problems:
-        raise ImportFileError("the header is there but no contact follows it", header_line)
-    return ParseResult(records, problems)
+    return records_from_rows(
+        rows,
+        header,
+        header_line,
+        _record,
+        nothing_follows="the header is there but no contact follows it",
+    )
 
 
 def _first(cells: dict[str, str], names: tuple[str, ...]) -> str:

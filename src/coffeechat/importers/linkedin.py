@@ -14,7 +14,13 @@ from coffeechat.domain.vocabulary import Source
 from coffeechat.importers.base import ImportFileError, ParseResult, RowProblem
 from coffeechat.importers.fields import full_url, is_linkedin_profile, parse_day
 from coffeechat.importers.records import ContactRecord
-from coffeechat.importers.text import MAX_BYTES, cells_by_name, csv_rows, decode, find_header
+from coffeechat.importers.text import (
+    MAX_BYTES,
+    csv_rows,
+    decode,
+    find_header,
+    records_from_rows,
+)
 
 REQUIRED = ("First Name", "Last Name")
 
@@ -35,21 +41,13 @@ def parse_linkedin(data: bytes) -> ParseResult[ContactRecord]:
     """
     rows = csv_rows(decode(connections_from_archive(data)))
     header_line, header = find_header(rows, REQUIRED)
-    records: list[ContactRecord] = []
-    problems: list[RowProblem] = []
-    for line, row in rows:
-        cells, problem = cells_by_name(line, header, row)
-        if problem:
-            problems.append(RowProblem(line, problem))
-            continue
-        record = _record(line, cells)
-        if isinstance(record, RowProblem):
-            problems.append(record)
-        else:
-            records.append(record)
-    if not records and not problems:
-        raise ImportFileError("the header is there but no connection follows it", header_line)
-    return ParseResult(records, problems)
+    return records_from_rows(
+        rows,
+        header,
+        header_line,
+        _record,
+        nothing_follows="the header is there but no connection follows it",
+    )
 
 
 def connections_from_archive(data: bytes) -> bytes:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from coffeechat.importers.base import ImportFileError
+from coffeechat.importers.base import ImportFileError, ParseResult, RowProblem
+from coffeechat.importers.records import ContactRecord
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -230,3 +231,30 @@ def cells_by_name(
 def column_key(name: str) -> str:
     """How column names are compared: lower case, single spaces."""
     return _key(name)
+
+
+def records_from_rows(
+    rows: Iterable[tuple[int, list[str]]],
+    header: Sequence[str],
+    header_line: int,
+    make_record: Callable[[int, dict[str, str]], ContactRecord | RowProblem],
+    *,
+    nothing_follows: str,
+) -> ParseResult[ContactRecord]:
+    """Every data row through ``make_record``: a record, or a problem with its line.
+
+    ``nothing_follows`` is the refusal when the header stands alone ("the header
+    is there but no contact follows it").
+    """
+    records: list[ContactRecord] = []
+    problems: list[RowProblem] = []
+    for line, row in rows:
+        cells, problem = cells_by_name(line, header, row)
+        record = RowProblem(line, problem) if problem else make_record(line, cells)
+        if isinstance(record, RowProblem):
+            problems.append(record)
+        else:
+            records.append(record)
+    if not records and not problems:
+        raise ImportFileError(nothing_follows, header_line)
+    return ParseResult(records, problems)
