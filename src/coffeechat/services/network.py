@@ -8,12 +8,13 @@ from typing import Any
 
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
 
-from coffeechat.core.models import Contact, Conversation, Message, Referral
+from coffeechat.core.models import Contact, Conversation, Referral
 from coffeechat.domain.businessdays import local_date
 from coffeechat.domain.nurture import Cadence, CadenceState, Relationship, stay_in_touch_status
 from coffeechat.domain.types import Sentiment, Stage
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.today import rule_settings
+from coffeechat.services.today_facts import latest_message_at
 
 _ORDER = {CadenceState.OVERDUE: 0, CadenceState.DUE: 1, CadenceState.ON_TRACK: 2}
 
@@ -27,14 +28,7 @@ class NetworkEntry:
 
 def with_last_exchange(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
     """Annotate ``last_message_at`` (sent or received) and ``last_held_at`` (an interview)."""
-    messages = (
-        Message.objects.filter(
-            contact=OuterRef("pk"), sent_at__isnull=False, deleted_at__isnull=True
-        )
-        .values("contact")
-        .annotate(last=Max("sent_at"))
-        .values("last")
-    )
+    messages = latest_message_at()
     held = (
         Conversation.objects.filter(
             contact=OuterRef("pk"), held_at__isnull=False, deleted_at__isnull=True

@@ -11,7 +11,17 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Exists, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import (
+    Exists,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from coffeechat.core.models import (
@@ -199,14 +209,7 @@ def _contact_facts(
         .filter(stage__in=_OPEN_REQUEST_STAGES, contact__organization__isnull=False)
         .values("contact__organization_id")
     )
-    last_message = (
-        Message.objects.filter(
-            contact=OuterRef("pk"), sent_at__isnull=False, deleted_at__isnull=True
-        )
-        .values("contact")
-        .annotate(last=Max("sent_at"))
-        .values("last")
-    )
+    last_message = latest_message_at()
     # nurture (issue 6): the last message the user sent, for "thank the introducer".
     last_sent = last_message.filter(direction=Direction.OUTGOING)
     rows = (
@@ -295,3 +298,15 @@ def _career_path_facts(user: Any) -> list[CareerPathFacts]:
         )
         for row in rows
     ]
+
+
+def latest_message_at() -> QuerySet[Message]:
+    """Subquery for a contact row (``OuterRef("pk")``): their latest message either way."""
+    return (
+        Message.objects.filter(
+            contact=OuterRef("pk"), sent_at__isnull=False, deleted_at__isnull=True
+        )
+        .values("contact")
+        .annotate(last=Max("sent_at"))
+        .values("last")
+    )
