@@ -22,3 +22,4 @@ check: init
 
 bench: init
 	$(UV) run python bench/today.py
+	$(UV) run python bench/imports.py
