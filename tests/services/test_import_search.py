@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import string
+
 import pytest
+from django.core.validators import URLValidator
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coffeechat.core.models import Contact, Organization
 from coffeechat.services import conversations, crm
 from coffeechat.services.bulk_insert import insert_rows
 from coffeechat.services.contact_search import ContactFilters, search_contacts
+from coffeechat.services.import_preview import _PLAIN_PROFILE
 from coffeechat.services.imports import commit_import, undo_import
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
@@ -63,3 +69,21 @@ def test_insert_rows_refuses_a_field_the_model_lacks(user):
     with pytest.raises(TypeError, match="no field 'nickname'"):
         insert_rows(Contact, [{"owner_id": user.pk, "first_name": "Ada", "nickname": "A"}])
     assert not Contact.objects.exists()
+
+
+@given(
+    host=st.sampled_from(["https://www.linkedin.com/in/", "https://linkedin.com/in/"]),
+    slug=st.text(alphabet=string.ascii_letters + string.digits + "_%-", min_size=1, max_size=100),
+    slash=st.sampled_from(["", "/"]),
+)
+def test_the_plain_profile_shortcut_only_passes_urls_django_accepts(host, slug, slash):
+    url = host + slug + slash
+    assert _PLAIN_PROFILE.fullmatch(url)
+    URLValidator()(url)  # raises if the shortcut let through what Django would refuse
+
+
+@pytest.mark.parametrize(
+    "url", ["https://www.linkedin.com/in/a b", "https://evil.example/in/x", "javascript:x"]
+)
+def test_other_urls_still_go_through_django(url):
+    assert not _PLAIN_PROFILE.fullmatch(url)

@@ -12,13 +12,11 @@ only where the caller finds the rows again by a column (an import batch).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.db import connection, models
 from django.utils import timezone
-
-_TEXT = (models.CharField, models.TextField)
 
 
 def insert_rows(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) -> int:
@@ -30,17 +28,27 @@ def insert_rows(model: type[models.Model], rows: Iterable[Mapping[str, Any]]) ->
     """
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     now = timezone.now()
-    defaults = [_prepare(field, _default(field, now)) for field in fields]
-    stamped = {i for i, field in enumerate(fields) if _is_stamp(field)}
+    defaults = [
+        _prepare(field, now if _is_stamp(field) else field.get_default()) for field in fields
+    ]
+    given = [
+        (i, field.attname, _preparer(field))
+        for i, field in enumerate(fields)
+        if not _is_stamp(field)
+    ]
+    # A callable default (a fresh list, a token) is called for each row, as Model() does.
+    fresh = [(i, f) for i, f in enumerate(fields) if f.has_default() and callable(f.default)]
     known = {field.attname for field in fields}
     params = []
     for row in rows:
         if unknown := row.keys() - known:
             raise TypeError(f"{model.__name__} has no field {sorted(unknown)[0]!r}")
         values = list(defaults)
-        for i, field in enumerate(fields):
-            if i not in stamped and field.attname in row:
-                values[i] = _prepare(field, row[field.attname])
+        for i, field in fresh:
+            values[i] = _prepare(field, field.get_default())
+        for i, attname, prepare in given:
+            if attname in row:
+                values[i] = prepare(row[attname])
         params.append(values)
     if not params:
         return 0
@@ -57,13 +65,30 @@ def _is_stamp(field: models.Field[Any, Any]) -> bool:
     return bool(getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False))
 
 
-def _default(field: models.Field[Any, Any], now: Any) -> Any:
-    return now if _is_stamp(field) else field.get_default()
-
-
 def _prepare(field: models.Field[Any, Any], value: Any) -> Any:
-    # Text is passed through as the driver takes it (what CharField's preparation
-    # amounts to for a str); everything else goes through the field, as in save().
-    if isinstance(value, str) and isinstance(field, _TEXT):
-        return value
     return field.get_db_prep_save(value, connection)
+
+
+def _preparer(field: models.Field[Any, Any]) -> Callable[[Any], Any]:
+    """How a row's value becomes a query parameter, chosen once per field.
+
+    Text, and ints for integer columns and foreign keys to integer ids, go to
+    the driver as they are (all that the field's own preparation does to them);
+    anything else goes through the field, as in ``save()``.
+    """
+    target = field.target_field if isinstance(field, models.ForeignKey) else field
+    if isinstance(field, models.CharField | models.TextField):
+        plain: type | None = str
+    elif isinstance(target, models.IntegerField):
+        plain = int
+    else:
+        plain = None
+
+    def prepare(value: Any) -> Any:
+        if plain is not None and type(value) is plain:
+            return value
+        if value is None and field.null:
+            return None
+        return field.get_db_prep_save(value, connection)
+
+    return prepare

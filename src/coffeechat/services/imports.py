@@ -182,8 +182,13 @@ def _organizations(user: Any, batch: ImportBatch, rows: list[PreviewRow]) -> dic
         if name and key not in ids:
             wanted.setdefault(key, name)
     if wanted:
-        new = [Organization(owner=user, name=name, import_batch=batch) for name in wanted.values()]
-        Organization.objects.bulk_create(new, batch_size=CHUNK)
+        insert_rows(
+            Organization,
+            (
+                {"owner_id": user.pk, "name": name, "import_batch_id": batch.pk}
+                for name in wanted.values()
+            ),
+        )
         created = Organization.objects.filter(owner=user, import_batch=batch).values_list(
             "id", "name"
         )
