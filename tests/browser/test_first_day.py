@@ -93,6 +93,8 @@ def test_today_and_a_conversation_fit_a_phone_screen(signed_in_page, screenshot)
         page.goto(page.base_url + path)
         if name == "conversation-phone":
             page.locator("table.list a").first.click()
+            # Wait for the conversation page itself, not the list it leaves.
+            page.wait_for_url(re.compile(r"/conversations/\d+/$"))
         wide = page.evaluate("document.documentElement.scrollWidth")
         assert wide <= 375, f"{name} scrolls sideways ({wide}px wide)"
         screenshot(name)

@@ -157,6 +157,11 @@ def test_interview_mode_on_a_phone_loses_nothing_and_ends_held(signed_in_page, s
     expect(page.get_by_text("Interview held.")).to_be_visible()
     conv.refresh_from_db()
     assert conv.stage == "held" and conv.held_at is not None
+    # Ending opens the thank-you, prefilled with the highlighted point.
+    expect(page.locator("#draft-body")).to_have_value(re.compile("Mondays are planning"))
+    wide = page.evaluate("document.documentElement.scrollWidth")
+    assert wide <= 375, f"the thank-you composer scrolls sideways ({wide}px wide)"
+    screenshot("thank-you-after-interview-phone")
 
     page.goto(page.base_url + "/")
     expect(page.locator('article[data-kind="thank"]')).to_contain_text("Thank Ana Ruiz")

@@ -100,7 +100,9 @@ def test_the_action_items_and_network_pages_with_the_sample_campaign(signed_in_p
     page.locator("article.action-item").first.get_by_role("button", name="Done").click()
     expect(page.get_by_text("Done:", exact=False).first).to_be_visible()
 
-    page.get_by_role("link", name="Network").first.click()
+    nav = page.get_by_role("navigation", name="Main")
+    nav.locator("summary").click()  # Network sits under "More"
+    nav.get_by_role("link", name="Network").click()
     expect(page.get_by_role("heading", name="Network")).to_be_visible()
     screenshot("network")
 

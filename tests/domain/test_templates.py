@@ -26,6 +26,7 @@ VALUES = {
     "action_items_done": "- Finished the SQL course\n- Joined the Design Systems Slack",
     "recent_progress": "- Had two more conversations\n- Done: SQL course",
     "referral_name": "Sam Lee",
+    "interview_time": "Tue 1 Dec, 16:00 your time (10:00 for me)",
 }
 
 

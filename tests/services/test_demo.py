@@ -174,3 +174,17 @@ def test_ten_thousand_contacts_load_well_under_a_minute(user, now):
     assert summary.contacts == HAND_WRITTEN + 10_000
     assert elapsed < 30, f"took {elapsed:.1f}s"
     assert _kinds(user, now) == set(ActionKind)
+
+
+def test_the_sample_campaign_uses_the_built_in_bank_and_adds_only_its_own_questions(user, now):
+    from coffeechat.services.demo import load_demo
+    from coffeechat.services.questions import ensure_question_bank
+
+    load_demo(user, now)
+    mine = Question.objects.for_user(user).filter(builtin=False)
+    # The two questions the sample user wrote herself; none duplicates a built-in one.
+    assert mine.count() == 2
+    assert not mine.filter(text__icontains="who else").exists()
+    planned = PlannedQuestion.objects.filter(owner=user).select_related("question")
+    assert any(p.question.builtin for p in planned)
+    assert ensure_question_bank(user) == 0  # the bank was already complete

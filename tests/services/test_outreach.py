@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from coffeechat.core.models import Message, Note, Template
+from coffeechat.domain.builtin_templates import BUILTINS
 from coffeechat.services import conversations, crm, outreach, templates
 from coffeechat.services.errors import InvalidInput
 
@@ -36,14 +37,14 @@ def conversation(user, ana):
 
 
 def test_builtins_are_seeded_once_and_edits_survive_reseeding(user):
-    assert templates.seed_templates(user) == 9
+    assert templates.seed_templates(user) == len(BUILTINS)
     first = Template.objects.get(owner=user, builtin_key="request-email")
     first.body = "Mine now"
     first.save()
     assert templates.seed_templates(user) == 0
     first.refresh_from_db()
     assert first.body == "Mine now"
-    assert Template.objects.filter(owner=user).count() == 9
+    assert Template.objects.filter(owner=user).count() == len(BUILTINS)
 
 
 def test_a_template_with_an_unknown_field_is_refused_with_the_field_named(user):

@@ -153,3 +153,11 @@ def test_the_conversation_page_shows_the_start_in_your_zone_and_theirs(signed_in
     replied.save()
     page = signed_in.get(reverse("web:conversation", args=[replied.pk])).content.decode()
     assert "11:00 your time (10:00 in America/Chicago)" in page
+
+
+def test_a_booking_offers_to_email_the_invite_from_the_composer(signed_in, replied):
+    page = signed_in.get(reverse("web:conversation_propose", args=[replied.pk])).content.decode()
+    start = page.split('name="start" value="', 1)[1].split('"', 1)[0]
+    signed_in.post(reverse("web:conversation_book", args=[replied.pk]), {"start": start})
+    after = signed_in.get(reverse("web:conversation_propose", args=[replied.pk])).content.decode()
+    assert reverse("web:composer", args=[replied.pk]) + "?kind=confirmation" in after

@@ -63,3 +63,10 @@ from coffeechat.api import imports as import_api  # noqa: E402
 api.add_router("/imports", import_api.router)
 # -- targets area (issue 3) --
 api.add_router("/export", export_api.router)
+
+# Insights (note search) and statistics
+from coffeechat.api import insights as insights_api  # noqa: E402
+from coffeechat.api import stats as stats_api  # noqa: E402
+
+api.add_router("/insights", insights_api.router)
+api.add_router("/stats", stats_api.router)

@@ -11,8 +11,11 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
+from coffeechat.api.conversations import ConversationOut
+from coffeechat.core.models import Conversation
 from coffeechat.domain.questions import LeftOut, PlannedLine
 from coffeechat.services import interview, plans, questions
+from coffeechat.services.crm import get_owned
 from coffeechat.services.plans import PlanView
 
 router = Router(tags=["question plans"])
@@ -182,6 +185,18 @@ def save_interview_note(
         highlight=bool(note and note.highlight),
         saved_at=note.updated_at if note else None,
     )
+
+
+@router.post(
+    "/{conversation_id}/interview/start-now",
+    response={200: ConversationOut, **WRITE_ERRORS},
+    summary="Start a call that was never booked",
+)
+def start_unbooked(request: HttpRequest, conversation_id: int):
+    """Books the interview as this minute in your zone for the planned length and starts
+    the clock; a held, thanked or closed conversation is 422 and nothing changes."""
+    interview.start_unbooked(request.auth, conversation_id, now())
+    return get_owned(request.auth, Conversation, conversation_id)
 
 
 # -- the question bank ---------------------------------------------------------------

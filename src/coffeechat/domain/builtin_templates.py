@@ -77,6 +77,18 @@ BUILTINS: tuple[BuiltinTemplate, ...] = (
         "{signature}",
     ),
     BuiltinTemplate(
+        "confirmation",
+        "Confirm the time (with the calendar invite)",
+        Channel.EMAIL,
+        MessageKind.CONFIRMATION,
+        "Our conversation, confirmed",
+        "Hi {first_name},\n\n"
+        "Thank you for making time for me. I have booked our conversation for "
+        "{interview_time}; the calendar invite is attached.\n\n"
+        "I look forward to talking with you.\n\n"
+        "{signature}",
+    ),
+    BuiltinTemplate(
         "introduction-ask",
         "Ask for an introduction",
         Channel.EMAIL,

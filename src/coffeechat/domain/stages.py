@@ -52,8 +52,9 @@ _ALLOWED: dict[Event, frozenset[Stage]] = {
     Event.FOLLOW_UP_SENT: frozenset({Stage.REQUESTED}),
     Event.REPLY_RECEIVED: _OPEN_BEFORE_REPLY | {Stage.REPLIED},
     Event.DECLINED: _OPEN_BEFORE_REPLY | {Stage.REPLIED},
-    # Scheduling straight from a request covers a reply given by phone.
-    Event.SCHEDULED: _OPEN_BEFORE_REPLY | {Stage.REPLIED, Stage.SCHEDULED},
+    # Scheduling straight from a request covers a reply given by phone; straight from
+    # planned, a call arranged in person (met at an event, a friend who rang).
+    Event.SCHEDULED: _OPEN_BEFORE_REPLY | {Stage.PLANNED, Stage.REPLIED, Stage.SCHEDULED},
     Event.HELD: frozenset({Stage.SCHEDULED}),
     Event.THANK_YOU_SENT: frozenset({Stage.HELD}),
     Event.UPDATE_SENT: frozenset({Stage.THANKED}),

@@ -35,6 +35,7 @@ FIELDS: dict[str, str] = {
         "What is new since your last message to them: interviews held, items done, path decisions."
     ),
     "referral_name": "The person they mentioned or introduced you to.",
+    "interview_time": "The booked interview in their time zone, and yours when it differs.",
 }
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}\n]*)\}")

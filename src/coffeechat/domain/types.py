@@ -97,10 +97,12 @@ MAX_SETTING = 10_000
 _WHOLE_NUMBER = re.compile(r"-?[0-9]+")
 
 
-def _setting(default: int, help_text: str, *, minimum: int = 0) -> int:
+def _setting(default: int, help_text: str, *, minimum: int = 0, maximum: int = MAX_SETTING) -> int:
     # The help and bounds live next to the default so the settings page, the
     # validator and the engine cannot disagree about a field.
-    return field(default=default, metadata={"help": help_text, "minimum": minimum})
+    return field(
+        default=default, metadata={"help": help_text, "minimum": minimum, "maximum": maximum}
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -151,6 +153,23 @@ class RuleSettings:
         "Days after an interview with someone you were introduced to by which to thank "
         "the person who introduced you.",
     )
+    # scheduling: how slots are proposed (domain/scheduling.py)
+    slot_notice_hours: int = _setting(24, "Hours from now before the first slot offered.")
+    slot_days_ahead: int = _setting(
+        14, "Days ahead within which slots are offered.", minimum=1, maximum=60
+    )
+    slot_buffer_minutes: int = _setting(
+        15, "Minutes kept clear before and after your other booked interviews.", maximum=240
+    )
+    business_day_start_hour: int = _setting(
+        9, "Hour on the contact's clock from which a slot may start (business hours).", maximum=23
+    )
+    business_day_end_hour: int = _setting(
+        17,
+        "Hour on the contact's clock by which a slot must end (business hours).",
+        minimum=1,
+        maximum=23,
+    )
 
     @classmethod
     def field_help(cls) -> dict[str, str]:
@@ -175,16 +194,24 @@ class RuleSettings:
         ...
         coffeechat.domain.types.RuleSettingsError: upcoming_days: must be at least 0
         """
-        minimums = {f.name: int(f.metadata["minimum"]) for f in fields(cls)}
+        bounds = {
+            f.name: (int(f.metadata["minimum"]), int(f.metadata["maximum"])) for f in fields(cls)
+        }
         values: dict[str, int] = {}
         for name, raw in mapping.items():
-            if name not in minimums:
+            if name not in bounds:
                 raise RuleSettingsError(name, "is not a rule setting")
-            values[name] = _checked_int(name, raw, minimums[name])
-        return cls(**values)
+            values[name] = _checked_int(name, raw, *bounds[name])
+        settings = cls(**values)
+        if settings.business_day_end_hour <= settings.business_day_start_hour:
+            raise RuleSettingsError(
+                "business_day_end_hour",
+                f"must be after the start hour ({settings.business_day_start_hour})",
+            )
+        return settings
 
 
-def _checked_int(name: str, raw: object, minimum: int) -> int:
+def _checked_int(name: str, raw: object, minimum: int, maximum: int = MAX_SETTING) -> int:
     if isinstance(raw, bool) or not isinstance(raw, int | str):
         raise RuleSettingsError(name, f"must be a whole number, not {raw!r}")
     if isinstance(raw, str):
@@ -193,8 +220,8 @@ def _checked_int(name: str, raw: object, minimum: int) -> int:
         raw = int(raw)
     if raw < minimum:
         raise RuleSettingsError(name, f"must be at least {minimum}")
-    if raw > MAX_SETTING:
-        raise RuleSettingsError(name, f"must be at most {MAX_SETTING}")
+    if raw > maximum:
+        raise RuleSettingsError(name, f"must be at most {maximum}")
     return raw
 
 

@@ -35,6 +35,8 @@ class MessageKind(StrEnum):
     REPORT_BACK = "report-back"
     UPDATE = "update"
     INTRODUCTION_ASK = "introduction-ask"
+    # The time confirmation that carries the calendar invite (scheduling); moves no stage.
+    CONFIRMATION = "confirmation"
     REPLY = "reply"
 
 
@@ -109,6 +111,7 @@ LABELS: dict[str, str] = {
     "report-back": "Report-back",
     "update": "Update",
     "introduction-ask": "Introduction ask",
+    "confirmation": "Time confirmation",
     "reply": "Reply",
     # path status
     "exploring": "Exploring",

@@ -575,6 +575,9 @@ class QuestionSpec:
     tiara: str
     minutes: int
     findable_online: bool = False
+    # The built-in bank question this is (domain/question_bank.py); empty for one the
+    # sample user wrote herself, so the bank shows built-ins as built-in, not as "yours".
+    bank_key: str = ""
 
 
 QUESTIONS = (
@@ -584,9 +587,15 @@ QUESTIONS = (
         "path",
         "insights",
         5,
+        bank_key="path-same-again",
     ),
     QuestionSpec(
-        "week", "What does a typical week look like for you?", "day-to-day", "insights", 4
+        "week",
+        "What does a typical week look like for you?",
+        "day-to-day",
+        "insights",
+        4,
+        bank_key="day-last-week",
     ),
     QuestionSpec(
         "hard",
@@ -594,8 +603,16 @@ QUESTIONS = (
         "challenges",
         "insights",
         4,
+        bank_key="challenge-hardest",
     ),
-    QuestionSpec("ai", "How is AI changing the way your team works?", "trends", "trends", 4),
+    QuestionSpec(
+        "ai",
+        "How is AI changing the way your team works?",
+        "trends",
+        "trends",
+        4,
+        bank_key="trend-automation",
+    ),
     QuestionSpec(
         "skills",
         "Which of my teaching skills would you lean on, and which gap would you close first?",
@@ -616,13 +633,20 @@ QUESTIONS = (
         "next-steps",
         "resources",
         2,
+        bank_key="closer-who-else",
     ),
     QuestionSpec(
-        "what", "What does your company sell?", "day-to-day", "insights", 2, findable_online=True
+        "what",
+        "What does your company sell?",
+        "day-to-day",
+        "insights",
+        2,
+        findable_online=True,
+        bank_key="day-what-company-does",
     ),
 )
 
-# The question plan of the interview later today: 16 minutes of a 30-minute slot.
+# The question plan of the interview later today: 15 minutes of a 30-minute slot.
 ATTEND_PLAN = ("path", "week", "skills", "who")
 # Asked in the interview Maya still has to thank Olivia for.
 THANK_PLAN = ("path", "hard", "skills", "who")

@@ -41,6 +41,7 @@ from coffeechat.services.demo_campaign import (
     ZONE,
     PersonSpec,
 )
+from coffeechat.services.questions import ensure_question_bank
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,12 @@ class Campaign:
             )
             _backdate(organization, long_ago)
             self.orgs[org.key] = organization
+        ensure_question_bank(self.user)
+        builtins = {q.key: q for q in Question.objects.filter(owner=self.user).exclude(key="")}
         for question in QUESTIONS:
+            if question.bank_key in builtins:
+                self.questions[question.key] = builtins[question.bank_key]
+                continue
             row = Question.objects.create(
                 owner=self.user,
                 text=question.text,

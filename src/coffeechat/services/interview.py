@@ -20,8 +20,10 @@ from coffeechat.core.models import (
     Question,
     Referral,
 )
+from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import Source
 from coffeechat.services import crm
+from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.conversations import record_event
 from coffeechat.services.crm import get_owned
 from coffeechat.services.errors import InvalidInput, NotFound
@@ -39,6 +41,43 @@ def start_clock(
         conversation.interview_started_at = now
         conversation.save(update_fields=["interview_started_at", "updated_at"])
     return conversation
+
+
+# Stages from which a call that was never booked can start on the spot.
+UNBOOKED = frozenset({Stage.PLANNED, Stage.REQUESTED, Stage.FOLLOWED_UP, Stage.REPLIED})
+
+
+def can_start_unbooked(conversation: Conversation) -> bool:
+    return Stage(conversation.stage) in UNBOOKED
+
+
+def start_unbooked(user: Any, conversation_id: object, now: datetime) -> Conversation:
+    """A call that was never booked (they rang back, you met at an event): book it as now.
+
+    The booking is recorded as starting this minute in the user's zone for the planned
+    length, so Today, the invite and the thank-you clock work as for any interview,
+    and the clock starts.
+    """
+    conversation: Conversation = get_owned(user, Conversation, conversation_id)
+    if not can_start_unbooked(conversation):
+        raise InvalidInput(
+            {"type": [f"A {conversation.stage_label.lower()} conversation cannot start a call."]}
+        )
+    zone = ensure_profile(user).zone
+    wall = now.astimezone(zone)
+    with transaction.atomic():
+        record_event(
+            user,
+            conversation.pk,
+            {
+                "type": "scheduled",
+                "starts_at": wall.strftime("%Y-%m-%dT%H:%M"),
+                "time_zone": zone.key,
+                "minutes": conversation.planned_minutes,
+            },
+            now,
+        )
+        return start_clock(user, conversation.pk, now, restart=True)
 
 
 # The box for what was said outside the plan writes notes without a question,

@@ -153,3 +153,15 @@ def _reminder(contact_name: str) -> Alarm:
 def invite_filename(conversation: Conversation) -> str:
     slug = "".join(ch if ch.isalnum() else "-" for ch in conversation.contact.name.lower())
     return f"coffee-chat-{slug.strip('-') or conversation.pk}.ics"
+
+
+def can_attach_invite(conversation: Conversation) -> bool:
+    """A booked interview not yet held: its invite (or cancellation) can go with a message."""
+    return conversation.starts_at is not None and not conversation.held_at
+
+
+def invite_to_attach(conversation: Conversation, wanted: object) -> bytes:
+    """The invite bytes when the user ticked "Attach the calendar invite", else nothing."""
+    if not wanted or not can_attach_invite(conversation):
+        return b""
+    return invite_ics(conversation)

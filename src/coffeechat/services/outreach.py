@@ -53,6 +53,8 @@ def suggested_kind(conversation: Conversation) -> MessageKind:
     stage = Stage(conversation.stage)
     if stage is Stage.REQUESTED:
         return MessageKind.FOLLOW_UP
+    if stage is Stage.SCHEDULED:
+        return MessageKind.CONFIRMATION
     if stage is Stage.HELD:
         return MessageKind.THANK_YOU
     if stage is Stage.THANKED:

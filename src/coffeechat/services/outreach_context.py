@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from coffeechat.core.models import ActionItem, Conversation, Message, PathDecision, Referral
+from coffeechat.core.models import (
+    ActionItem,
+    Conversation,
+    Message,
+    PathDecision,
+    Referral,
+)
+from coffeechat.domain.scheduling import Slot, describe_slot
 from coffeechat.domain.vocabulary import Direction, MessageKind, PathStatus
 from coffeechat.services.accounts import ensure_profile
 
@@ -41,8 +49,19 @@ def merge_context(user: Any, conversation: Conversation, now: datetime) -> dict[
         "action_items_done": _bullets(_done_since(user, conversation, now)),
         "recent_progress": _bullets(recent_progress(user, conversation, now)),
         "referral_name": _referral_name(user, conversation),
+        "interview_time": interview_time(conversation, profile.zone),
     }
     return {name: value.strip() for name, value in values.items()}
+
+
+def interview_time(conversation: Conversation, user_zone: ZoneInfo) -> str:
+    """The booked slot as the contact reads it: their time first, the user's in brackets."""
+    start = conversation.starts_at
+    if start is None:
+        return ""
+    slot = Slot(start, start + timedelta(minutes=conversation.planned_minutes))
+    zone_name = conversation.contact.time_zone or conversation.time_zone
+    return describe_slot(slot, user_zone, ZoneInfo(zone_name) if zone_name else None)
 
 
 def ask_minutes(planned: int) -> int:

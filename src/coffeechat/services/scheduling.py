@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import zoneinfo
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -31,6 +31,7 @@ from coffeechat.services import conversations as journey
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.crm import get_owned
 from coffeechat.services.errors import InvalidInput
+from coffeechat.services.today import rule_settings
 
 MAX_SLOTS = 10
 DEFAULT_SLOTS = 3
@@ -123,6 +124,7 @@ def propose_times(
     user_zone = ZoneInfo(profile.time_zone)
     contact_zone = zone_or_none(contact.time_zone)
     contact_country = country_of_zone(contact.time_zone) if contact_zone else None
+    rules = rule_settings(profile)
     request = SlotRequest(
         now=now,
         user_zone=user_zone,
@@ -131,9 +133,15 @@ def propose_times(
         contact_zone=contact_zone,
         user_holidays=_holidays(profile.holiday_country, now.year),
         contact_holidays=_holidays(contact_country or "", now.year),
-        busy=_booked(user, conversation, now),
+        busy=_booked(user, conversation, now, rules.slot_days_ahead),
         count=count,
         taken=frozenset(filter(None, [conversation.starts_at])),
+        # The rule settings (Profile → rules); their defaults are the documented 24 h,
+        # 14 days, 15 minutes and 09:00–17:00.
+        notice=timedelta(hours=rules.slot_notice_hours),
+        days=rules.slot_days_ahead,
+        buffer=timedelta(minutes=rules.slot_buffer_minutes),
+        business_hours=(time(rules.business_day_start_hour), time(rules.business_day_end_hour)),
     )
     proposal = propose_slots(request)
     notes = list(proposal.notes)
@@ -152,15 +160,15 @@ def _holiday_note(profile: Profile, contact_name: str, contact_country: str | No
     return "Public holidays skipped: " + " and ".join(parts) + "."
 
 
-def _booked(user: Any, conversation: Conversation, now: datetime) -> list[Busy]:
-    """The user's other booked, not cancelled interviews around the next two weeks."""
+def _booked(user: Any, conversation: Conversation, now: datetime, days: int = 14) -> list[Busy]:
+    """The user's other booked, not cancelled interviews around the days slots may use."""
     today = now.date()
     rows = (
         Conversation.objects.for_user(user)
         .filter(
             start_date__isnull=False,
             start_date__gte=today - timedelta(days=2),
-            start_date__lte=today + timedelta(days=16),
+            start_date__lte=today + timedelta(days=days + 2),
             closed_at__isnull=True,
             contact__deleted_at__isnull=True,
         )

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import smtplib
 from dataclasses import dataclass
+from email.mime.text import MIMEText
 from email.utils import formataddr
 from typing import Any
 from urllib.parse import quote
 
 from django import forms
 from django.core.mail import EmailMessage, get_connection
+from icalendar import Calendar
 
 from coffeechat.core.models import Contact, SmtpSettings
 from coffeechat.services.accounts import ensure_profile
@@ -37,6 +39,8 @@ class Outgoing:
     from_address: str
     subject: str
     body: str
+    # The .ics invite (scheduling), attached as text/calendar so mail apps offer Accept/Decline.
+    invite: bytes = b""
 
 
 def one_line(text: str) -> str:
@@ -68,7 +72,23 @@ def build_email(message: Outgoing) -> EmailMessage:
         from_email=formataddr((one_line(message.from_name), one_line(message.from_address))),
         to=[formataddr((one_line(message.to_name), one_line(message.to_address)))],
     )
+    if message.invite:
+        email.attach(invite_part(message.invite))
     return email
+
+
+def invite_part(ics: bytes) -> MIMEText:
+    """The invite as a ``text/calendar`` part whose ``method`` matches the calendar's METHOD.
+
+    Mail apps only show Accept/Decline (or remove a cancelled event) when the part's
+    ``method`` parameter agrees with the METHOD inside, so it is read from the bytes.
+    """
+    calendar = Calendar.from_ical(ics)
+    method = str(calendar.get("method", "PUBLISH")).upper()
+    part = MIMEText(ics.decode("utf-8"), "calendar", "utf-8")
+    part.set_param("method", method)
+    part.add_header("Content-Disposition", "attachment", filename="invite.ics")
+    return part
 
 
 def eml_bytes(message: Outgoing) -> bytes:
@@ -78,7 +98,9 @@ def eml_bytes(message: Outgoing) -> bytes:
     return email.message().as_bytes()
 
 
-def outgoing_for(user: Any, contact: Contact, subject: str, body: str) -> Outgoing:
+def outgoing_for(
+    user: Any, contact: Contact, subject: str, body: str, invite: bytes = b""
+) -> Outgoing:
     profile = ensure_profile(user)
     smtp = smtp_settings(user)
     from_address = (smtp.from_address if smtp else "") or user.email or ""
@@ -89,6 +111,7 @@ def outgoing_for(user: Any, contact: Contact, subject: str, body: str) -> Outgoi
         from_address=from_address,
         subject=subject,
         body=body,
+        invite=invite,
     )
 
 

@@ -71,7 +71,15 @@ def seed_templates(user: Any) -> int:
 
 
 # The order the process uses them in, so the list reads like the journey.
-KIND_ORDER = ["request", "follow-up", "introduction-ask", "thank-you", "report-back", "update"]
+KIND_ORDER = [
+    "request",
+    "follow-up",
+    "confirmation",
+    "introduction-ask",
+    "thank-you",
+    "report-back",
+    "update",
+]
 CHANNEL_ORDER = ["email", "linkedin-message", "linkedin-note"]
 
 

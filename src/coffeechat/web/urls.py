@@ -16,8 +16,10 @@ from coffeechat.web.views import (
     trash,
 )
 from coffeechat.web.views import imports as import_views
+from coffeechat.web.views import insights as insights_views  # insights and statistics
 from coffeechat.web.views import network as network_views
 from coffeechat.web.views import reflection as reflection_views
+from coffeechat.web.views import stats as stats_views  # insights and statistics
 
 app_name = "web"
 
@@ -49,9 +51,6 @@ urlpatterns = [
     path("conversations/<int:pk>/edit/", conversations.conversation_edit, name="conversation_edit"),
     path(
         "conversations/<int:pk>/event/", conversations.conversation_event, name="conversation_event"
-    ),
-    path(
-        "conversations/<int:pk>/draft/", conversations.conversation_draft, name="conversation_draft"
     ),
     path(
         "conversations/<int:pk>/notes/", conversations.conversation_note, name="conversation_note"
@@ -117,4 +116,9 @@ urlpatterns += [
     path("export/coffeechat-csv.zip", exports.download_csv, name="export_csv"),
     path("export/contacts.vcf", exports.download_vcard, name="export_vcard"),
     path("export/restore/", exports.restore, name="export_restore"),
+]
+urlpatterns += [
+    # Insights (note search, themes) and statistics
+    path("insights/", insights_views.insights, name="insights"),
+    path("statistics/", stats_views.statistics, name="statistics"),
 ]

@@ -45,4 +45,9 @@ urlpatterns = [
         name="interview_advice",
     ),
     path(_conversation + "interview/end/", interview_views.interview_end, name="interview_end"),
+    path(
+        _conversation + "interview/start-now/",
+        interview_views.interview_start_unbooked,
+        name="interview_start_unbooked",
+    ),
 ]

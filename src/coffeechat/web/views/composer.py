@@ -15,7 +15,7 @@ from coffeechat.core.models import Conversation
 from coffeechat.domain.outreach import CheckResult, has_subject
 from coffeechat.domain.templates import fields_in
 from coffeechat.domain.vocabulary import Channel, MessageKind, choices, label
-from coffeechat.services import outreach, sending
+from coffeechat.services import invites, outreach, sending
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.services.event_forms import SENTIMENT_CHOICES
 from coffeechat.services.templates import list_templates, template_by_key
@@ -72,6 +72,10 @@ def _send_context(
         "smtp_ready": sending.smtp_settings(request.user) is not None,
         "unfilled": fields_in(text["subject"] + "\n" + text["body"]),
         "has_subject": has_subject(text["channel"]),
+        # scheduling: the .ics goes with the email when the interview is booked
+        "can_attach_invite": invites.can_attach_invite(conversation),
+        "invite_cancelled": invites.is_cancelled(conversation),
+        "attach_invite": text.get("attach_invite", "1"),
     }
 
 
@@ -136,6 +140,7 @@ def _posted(request: HttpRequest) -> dict[str, Any]:
         "kind": post.get("kind", "request"),
         "confirm_unfilled": post.get("confirm_unfilled", ""),
         "at": post.get("at", ""),
+        "attach_invite": post.get("attach_invite", ""),
     }
 
 
@@ -187,7 +192,11 @@ def composer_eml(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = owned_or_404(request.user, Conversation, pk)
     text = _posted(request)
     outgoing = sending.outgoing_for(
-        request.user, conversation.contact, text["subject"], text["body"]
+        request.user,
+        conversation.contact,
+        text["subject"],
+        text["body"],
+        invites.invite_to_attach(conversation, text["attach_invite"]),
     )
     response = HttpResponse(sending.eml_bytes(outgoing), content_type="message/rfc822")
     filename = f"to-{conversation.contact.pk}-{text['kind']}.eml"
@@ -207,7 +216,11 @@ def composer_smtp(request: HttpRequest, pk: int) -> HttpResponse:
         if unfilled and not text["confirm_unfilled"]:
             raise InvalidInput({"body": ["The draft still has unfilled fields."]})
         outgoing = sending.outgoing_for(
-            request.user, conversation.contact, text["subject"], text["body"]
+            request.user,
+            conversation.contact,
+            text["subject"],
+            text["body"],
+            invites.invite_to_attach(conversation, text["attach_invite"]),
         )
         sending.send_smtp(request.user, outgoing)
     except (InvalidInput, sending.SendFailed) as exc:
@@ -215,6 +228,13 @@ def composer_smtp(request: HttpRequest, pk: int) -> HttpResponse:
         return composer(
             request, pk, text=text, error=f"Not sent: {reason} Your draft is kept.", status=422
         )
-    outreach.mark_sent(request.user, pk, {**text, "confirm_unfilled": "1"}, now())
+    try:
+        outreach.mark_sent(request.user, pk, {**text, "confirm_unfilled": "1"}, now())
+    except InvalidInput as exc:
+        # The mail has left: say so, rather than a server error, and keep the draft.
+        messages.warning(
+            request, f"Sent to {conversation.contact.email}, but not recorded: {exc.summary()}"
+        )
+        return redirect(reverse("web:composer", args=[pk]))
     messages.success(request, f"Sent to {conversation.contact.email} and recorded.")
     return redirect(reverse("web:conversation", args=[pk]) + "#outreach")

@@ -1,3 +1,6 @@
+from datetime import timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -5,34 +8,20 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coffeechat.core.models import Conversation
+from coffeechat.core.models import ActionItem, Conversation, Referral
 from coffeechat.domain.stages import EVENT_LABELS, Event, allowed_events
 from coffeechat.domain.types import Stage
+from coffeechat.domain.vocabulary import MessageKind
 from coffeechat.services import conversations as service
+from coffeechat.services import invites
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.event_forms import EventForm
+from coffeechat.services.event_forms import SENTIMENT_CHOICES, EventForm
 from coffeechat.services.forms import ConversationEditForm, ConversationForm, NoteForm
+from coffeechat.services.today import rule_settings
+from coffeechat.web.views import conversation_steps as steps
 from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
 from coffeechat.web.views.prep import plan_context  # prep area
-
-# The happy path shown as a stepper at the top of a conversation.
-JOURNEY = [
-    Stage.PLANNED,
-    Stage.REQUESTED,
-    Stage.REPLIED,
-    Stage.SCHEDULED,
-    Stage.HELD,
-    Stage.THANKED,
-]
-STAGE_NAMES = {
-    Stage.PLANNED: "Planned",
-    Stage.REQUESTED: "Requested",
-    Stage.REPLIED: "Replied",
-    Stage.SCHEDULED: "Scheduled",
-    Stage.HELD: "Held",
-    Stage.THANKED: "Thanked",
-}
 
 
 @login_required
@@ -74,26 +63,76 @@ def conversation_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _stepper(conversation: Conversation) -> list[dict[str, object]]:
-    stage = Stage(conversation.stage)
-    position = JOURNEY.index(stage) if stage in JOURNEY else None
-    if stage is Stage.FOLLOWED_UP:
-        position = 1
-    steps = []
-    for index, step in enumerate(JOURNEY):
-        state = ""
-        if position is not None:
-            state = "done" if index < position else "current" if index == position else ""
-        steps.append({"name": STAGE_NAMES[step], "state": state})
-    return steps
-
-
-def _event_forms(conversation: Conversation, zone: str) -> list[dict[str, object]]:
-    forms = []
+def _event_forms(conversation: Conversation, zone: str) -> dict[str, dict[str, object]]:
+    """The by-hand event forms the page still offers, keyed by event, each in its step."""
+    forms = {}
     for event in allowed_events(Stage(conversation.stage)):
+        if event.value not in BY_HAND_EVENTS:
+            continue
         form = EventForm(initial={"type": event.value, "time_zone": zone}, user_zone=zone)
-        forms.append({"event": event.value, "label": EVENT_LABELS[event], "form": form})
+        forms[event.value] = {"event": event.value, "label": EVENT_LABELS[event], "form": form}
     return forms
+
+
+# Everything else has one home elsewhere: messages in the composer (Mark sent), replies
+# in the reply form, bookings from proposed slots, the end of the call in interview mode.
+# These remain for what happened outside coffeechat: a time agreed by phone, a call
+# held without interview mode, closing and reopening.
+BY_HAND_EVENTS = {"scheduled", "held", "closed", "reopened"}
+
+
+def _page_facts(request: HttpRequest, conversation: Conversation) -> dict[str, object]:
+    profile = ensure_profile(request.user)
+    moment = now()
+    live_messages = list(
+        conversation.messages.filter(deleted_at__isnull=True).order_by("sent_at", "created_at")
+    )
+    draft = next((m for m in live_messages if m.sent_at is None), None)
+    sent = [m for m in live_messages if m.sent_at is not None]
+    confirmation_sent = any(
+        m.kind == MessageKind.CONFIRMATION
+        and (conversation.scheduled_at is None or m.sent_at >= conversation.scheduled_at)
+        for m in sent
+    )
+    step = steps.next_step(
+        conversation,
+        moment,
+        draft=draft,
+        confirmation_sent=confirmation_sent,
+        zone=profile.zone,
+        thank_within=timedelta(hours=rule_settings(profile).thank_within_hours),
+    )
+    return {
+        "next_step": step,
+        "steps": steps.step_states(conversation, moment),
+        "draft": draft,
+        "messages_by_step": steps.messages_by_step(sent),
+        "events": _event_forms(conversation, profile.time_zone),
+        "sentiments": SENTIMENT_CHOICES,
+        "awaiting_reply": conversation.stage in (Stage.REQUESTED, Stage.FOLLOWED_UP),
+        "notes": conversation.notes.filter(deleted_at__isnull=True).select_related("question"),
+        "referrals": Referral.objects.for_user(request.user)
+        .filter(via_conversation=conversation)
+        .select_related("to_contact"),
+        "action_items": ActionItem.objects.for_user(request.user).filter(conversation=conversation),
+        "can_attach_invite": invites.can_attach_invite(conversation),
+        "their_start": _their_start(conversation, profile.time_zone),
+    }
+
+
+def _their_start(conversation: Conversation, user_zone: str) -> str:
+    """The start on the contact's clock, when their zone is known and differs from both
+    yours and the interview's (which the page already shows)."""
+    zone = conversation.contact.time_zone
+    start = conversation.starts_at
+    if start is None or not zone or zone in (user_zone, conversation.time_zone):
+        return ""
+    try:
+        local = start.astimezone(ZoneInfo(zone))
+    except (ZoneInfoNotFoundError, ValueError):
+        return ""
+    # Formatted here: the template's date filter would turn it back into your zone.
+    return f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
 
 
 @login_required
@@ -105,21 +144,14 @@ def conversation_detail(
     status: int = 200,
 ) -> HttpResponse:
     conversation = owned_or_404(request.user, Conversation, pk)
-    profile = ensure_profile(request.user)
-    draft = conversation.messages.filter(sent_at__isnull=True, deleted_at__isnull=True).first()
     context = {
         "conversation": conversation,
         "contact": conversation.contact,
-        "stepper": _stepper(conversation),
-        "events": _event_forms(conversation, profile.time_zone),
         "failed_event": event_form,
-        "draft": draft,
-        "sent_messages": conversation.messages.filter(
-            sent_at__isnull=False, deleted_at__isnull=True
-        ),
-        "notes": conversation.notes.filter(deleted_at__isnull=True),
         "note_form": note_form or NoteForm(),
+        "next": request.path,
         "section": "web:conversations",
+        **_page_facts(request, conversation),
     }
     context.update(plan_context(request.user, conversation))  # prep area: the plan editor
     return render(request, "web/conversation.html", context, status=status)
@@ -158,19 +190,6 @@ def conversation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         back_url=reverse("web:conversation", args=[pk]),
         back_label="Conversation",
     )
-
-
-@login_required
-@require_POST
-def conversation_draft(request: HttpRequest, pk: int) -> HttpResponse:
-    owned_or_404(request.user, Conversation, pk)
-    try:
-        service.save_draft(request.user, pk, request.POST)
-    except InvalidInput as exc:
-        messages.error(request, f"Draft not saved: {exc.summary()}")
-    else:
-        messages.success(request, "Draft saved. Send it from your mail app, then mark it sent.")
-    return redirect(reverse("web:conversation", args=[pk]) + "#outreach")
 
 
 @login_required

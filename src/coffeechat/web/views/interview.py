@@ -114,6 +114,7 @@ def interview(
         "general_note": service.note_for(conversation, None),
         "general": service.GENERAL,
         "can_end": conversation.stage == Stage.SCHEDULED,
+        "can_start_unbooked": service.can_start_unbooked(conversation),
         "held": conversation.held_at is not None,
         "referral_form": ReferralForm(),
         "advice_form": AdviceForm(initial={"due": due, "kind": "course"}),
@@ -135,6 +136,23 @@ def interview_start(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = service.start_clock(request.user, pk, now(), restart=restart)
     if _wants_json(request):
         return JsonResponse({"started": conversation.interview_started_at.isoformat()})
+    return _back(pk)
+
+
+@login_required
+@require_POST
+def interview_start_unbooked(request: HttpRequest, pk: int) -> HttpResponse:
+    try:
+        conversation = service.start_unbooked(request.user, pk, now())
+    except InvalidInput as exc:
+        messages.error(request, f"Not started: {exc.summary()}")
+        return _back(pk)
+    start = conversation.starts_at
+    messages.success(
+        request,
+        f"Booked as now ({start:%H:%M} your time, {conversation.planned_minutes} min); "
+        "the clock is running.",
+    )
     return _back(pk)
 
 
@@ -238,4 +256,5 @@ def interview_end(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "Interview held. Thank them within 24 hours and name a point you highlighted.",
     )
-    return redirect(reverse("web:conversation", args=[pk]) + "#notes")
+    # The next step is the thank-you, drafted with the highlighted points.
+    return redirect(reverse("web:composer", args=[pk]) + "?kind=thank-you")

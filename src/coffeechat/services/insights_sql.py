@@ -1,0 +1,148 @@
+"""The two engines behind note search: SQLite FTS5 and PostgreSQL text search.
+
+Each function costs at most one query and does the heavy part in the database:
+matching and ranking every note, but cutting snippets only for the page shown
+and counting themes (tags) with the database's own JSON functions, so a search
+over tens of thousands of notes stays a few milliseconds of Python.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connection
+from django.db.models import F, QuerySet, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Replace
+
+from coffeechat.core.models import Note
+from coffeechat.domain.insights import (
+    MARK_END,
+    MARK_START,
+    Term,
+    Theme,
+    fts5_expression,
+    postgres_raw_query,
+)
+
+SNIPPET_WORDS = 24
+LT_STAND_IN = "\ue002"  # private use, like the match markers
+THEMES = 15
+
+
+def _postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def matching(notes: QuerySet[Note], terms: tuple[Term, ...]) -> QuerySet[Note]:
+    """Only the notes whose text matches every term."""
+    if _postgres():
+        return notes.annotate(fts_vector=_vector()).filter(fts_vector=_query(terms))
+    # A subquery, not a join: SQLite would run the full-text query again for every note.
+    return notes.filter(id__in=RawSQL(_FTS_IDS, [fts5_expression(terms)]))
+
+
+_FTS_IDS = "SELECT rowid FROM core_note_fts WHERE core_note_fts MATCH %s"
+
+
+def ranked_ids(
+    notes: QuerySet[Note], terms: tuple[Term, ...], offset: int, limit: int
+) -> list[int]:
+    """The ids of one page of ``notes`` matching ``terms``, best first (BM25 / ts_rank)."""
+    if _postgres():
+        from django.contrib.postgres.search import SearchRank
+
+        ordered = (
+            matching(notes, terms)
+            .annotate(fts_rank=SearchRank(_vector(), _query(terms)))
+            .order_by("-fts_rank", "-created_at", "-pk")
+        )
+        return list(ordered.values_list("pk", flat=True)[offset : offset + limit])
+    # The full-text query runs once, as the outer loop; the user's filters are an
+    # uncorrelated subquery that SQLite evaluates once too. The unary "+" keeps
+    # SQLite from handing the id list to FTS5 as a rowid lookup, which would
+    # re-run the full-text query for every id (seconds instead of milliseconds).
+    inner, params = notes.order_by().values("id").query.sql_with_params()
+    sql = (
+        "SELECT m.rowid FROM (SELECT rowid, rank FROM core_note_fts "
+        "WHERE core_note_fts MATCH %s) AS m "
+        f"WHERE +m.rowid IN ({inner}) ORDER BY m.rank, m.rowid DESC LIMIT %s OFFSET %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [fts5_expression(terms), *params, limit, offset])
+        return [int(row[0]) for row in cursor.fetchall()]
+
+
+def snippets(ids: Sequence[int], terms: tuple[Term, ...]) -> dict[int, str]:
+    """The marked snippet of each note shown, in one query; markers are MARK_START/END."""
+    if not ids:
+        return {}
+    if _postgres():
+        return _snippets_postgres(ids, terms)
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, snippet(core_note_fts, 0, %s, %s, %s, {SNIPPET_WORDS}) "
+            f"FROM core_note_fts WHERE core_note_fts MATCH %s AND rowid IN ({marks})",
+            [MARK_START, MARK_END, "…", fts5_expression(terms), *ids],
+        )
+        return {int(pk): text for pk, text in cursor.fetchall()}
+
+
+def _snippets_postgres(ids: Sequence[int], terms: tuple[Term, ...]) -> dict[int, str]:
+    from django.contrib.postgres.search import SearchHeadline
+
+    # ts_headline drops anything that parses as an HTML tag ("<i>"), so "<" is
+    # swapped for a stand-in on the way in and restored (then escaped) on the way out.
+    headline = SearchHeadline(
+        Replace(F("text"), Value("<"), Value(LT_STAND_IN)),
+        _query(terms),
+        config="english",
+        start_sel=MARK_START,
+        stop_sel=MARK_END,
+        max_words=SNIPPET_WORDS + 6,
+        min_words=SNIPPET_WORDS // 2,
+    )
+    rows = Note.objects.filter(pk__in=ids).annotate(fts_snippet=headline)
+    return {
+        pk: (text or "").replace(LT_STAND_IN, "<")
+        for pk, text in rows.values_list("pk", "fts_snippet")
+    }
+
+
+def themes(notes: QuerySet[Note]) -> tuple[Theme, ...]:
+    """The most common tags on ``notes``, each counted once per note; ties alphabetical."""
+    inner, params = notes.order_by().values("id").query.sql_with_params()
+    if _postgres():
+        # A row whose tags are not a list (written around the form) counts as untagged.
+        tags = (
+            "jsonb_array_elements_text(CASE WHEN jsonb_typeof(n.tags) = 'array' "
+            "THEN n.tags ELSE '[]'::jsonb END) AS t(value)"
+        )
+        sql = (
+            f"SELECT t.value, COUNT(DISTINCT n.id) FROM core_note n CROSS JOIN LATERAL {tags} "
+            f"WHERE n.id IN ({inner}) GROUP BY t.value ORDER BY 2 DESC, 1 LIMIT %s"
+        )
+    else:
+        sql = (
+            "SELECT t.value, COUNT(DISTINCT n.id) FROM core_note n, json_each(n.tags) t "
+            f"WHERE n.id IN ({inner}) AND t.type = 'text' "
+            "GROUP BY t.value ORDER BY 2 DESC, 1 LIMIT %s"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, THEMES])
+        return tuple(Theme(str(tag), int(count)) for tag, count in cursor.fetchall())
+
+
+def _vector() -> Any:
+    from django.contrib.postgres.search import SearchVector
+
+    # Exactly the expression of the GIN index in migration 0002, so the index is used.
+    return SearchVector("text", config="english")
+
+
+def _query(terms: tuple[Term, ...]) -> Any:
+    from django.contrib.postgres.search import SearchQuery
+
+    return SearchQuery(postgres_raw_query(terms), config="english", search_type="raw")

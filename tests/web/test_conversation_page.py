@@ -1,0 +1,139 @@
+"""The conversation page: the next step for every stage, and one home per step."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+
+from coffeechat.core.models import Message, Note
+from coffeechat.services import conversations, crm, outreach
+from coffeechat.web.views.conversation_steps import next_step, step_states
+from tests.prep_fixtures import bank_question, booked_interview
+
+
+@pytest.fixture
+def conv(user, now):
+    """Booked for Wed 4 Nov 10:00 New York (30 min); ``now`` is Tue 3 Nov 09:00."""
+    return booked_interview(user, now)
+
+
+def _next(conv, moment):
+    conv.refresh_from_db()
+    return next_step(conv, moment, zone=conv.owner.profile.zone, confirmation_sent=False)
+
+
+def _primary(step):
+    return next(link.url for link in step.links if link.primary)
+
+
+def test_planned_asks_for_the_note_and_research_when_missing(user, now):
+    sam = crm.create_contact(user, {"first_name": "Sam", "last_name": "Lee", "source": "event"})
+    planned = conversations.start_conversation(user, {"contact": sam.pk})
+    step = _next(planned, now)
+    assert step.title == "Write to Sam Lee"
+    assert _primary(step) == reverse("web:composer", args=[planned.pk])
+    assert [link.label for link in step.links] == ["Write your note", "Research Sam first"]
+
+
+def test_a_waiting_request_offers_the_reply_form_and_the_follow_up(user, now):
+    sam = crm.create_contact(user, {"first_name": "Sam", "last_name": "Lee", "source": "event"})
+    waiting = conversations.start_conversation(user, {"contact": sam.pk})
+    conversations.record_event(user, waiting.pk, {"type": "request_sent"}, now)
+    step = _next(waiting, now)
+    assert step.title == "Waiting for Sam's reply" and step.reply_form
+    assert step.reason == "Your note went out Tue 3 Nov."
+    assert step.links[0].url.endswith("?kind=follow-up")
+
+
+def test_a_booked_interview_is_prepared_then_attended_from_an_hour_before(conv, now):
+    start = conv.starts_at
+    step = _next(conv, now)
+    assert step.title == "Prepare for Ana Ruiz"
+    assert step.reason.startswith("The interview is on Wed 4 Nov, 10:00.")
+    assert _primary(step) == reverse("web:brief", args=[conv.pk])
+    assert "Send the invite" in [link.label for link in step.links]
+    just_before = start - timedelta(hours=1, seconds=1)
+    assert _next(conv, just_before).title == "Prepare for Ana Ruiz"
+    soon = start - timedelta(hours=1)
+    assert _next(conv, soon).title == "Interview Ana Ruiz"
+    assert _primary(_next(conv, soon)) == reverse("web:interview", args=[conv.pk])
+    states = {s["key"]: s["state"] for s in step_states(conv, soon)}
+    assert (states["prepare"], states["call"]) == ("done", "current")
+    after = start + timedelta(minutes=30)
+    assert _next(conv, after).title == "Write down what Ana Ruiz said"
+
+
+def test_the_thank_you_is_due_24_hours_after_the_booked_end_then_overdue(user, conv, now):
+    end = conv.starts_at + timedelta(minutes=30)
+    conversations.record_event(user, conv.pk, {"type": "held"}, end)
+    due = end + timedelta(hours=24)
+    on_time = _next(conv, due)
+    assert on_time.title == "Thank Ana Ruiz" and not on_time.overdue
+    assert on_time.reason.startswith("Due by Thu 5 Nov, 10:30.")
+    assert _primary(on_time).endswith("?kind=thank-you")
+    assert _next(conv, due + timedelta(seconds=1)).overdue
+
+
+def test_thanked_asks_for_the_report_back_and_closed_offers_reopening(user, conv, now):
+    conversations.record_event(user, conv.pk, {"type": "held"}, now + timedelta(days=1))
+    conversations.record_event(user, conv.pk, {"type": "thank_you_sent"}, now + timedelta(days=1))
+    assert _primary(_next(conv, now)).endswith("?kind=report-back")
+    conversations.record_event(user, conv.pk, {"type": "closed", "reason": "no_response"}, now)
+    closed = _next(conv, now)
+    assert closed.title.startswith("Closed") and closed.reopen and not closed.links
+
+
+def test_the_page_has_one_way_to_write_and_notes_name_their_question(signed_in, user, conv, now):
+    question = bank_question(user, "day-last-week")
+    note = Note.objects.create(owner=user, conversation=conv, question=question, text="Diaries")
+    outreach.save_composer_draft(user, conv.pk, {"subject": "Hi", "body": "Draft text"})
+    page = signed_in.get(reverse("web:conversation", args=[conv.pk])).content.decode()
+    assert 'id="draft-body"' not in page  # the old inline draft form is gone
+    assert f"/conversations/{conv.pk}/draft/" not in page
+    assert "continue in the composer" in page
+    assert f'id="note-{note.pk}"' in page and f"On: {question.text}" in page
+    # Only the by-hand events without another home are offered.
+    assert "Record: request sent" not in page and "Record: thank-you sent" not in page
+    assert 'aria-label="Interview held"' in page and "Close this conversation" in page
+
+
+def test_messages_appear_under_their_step(signed_in, user, conv, now):
+    conversations.record_event(user, conv.pk, {"type": "held"}, now + timedelta(days=1))
+    Message.objects.create(
+        owner=user,
+        contact=conv.contact,
+        conversation=conv,
+        kind="thank-you",
+        subject="Thank you, Ana",
+        sent_at=now + timedelta(days=1),
+    )
+    page = signed_in.get(reverse("web:conversation", args=[conv.pk])).content.decode()
+    thanks = page.split('id="thanks"', 1)[1].split("</section>", 1)[0]
+    assert "Thank you, Ana" in thanks
+
+
+def test_the_thank_you_window_follows_the_rule_setting(signed_in, user, conv, now):
+    from coffeechat.services.today import update_rule_settings
+
+    update_rule_settings(user, {"thank_within_hours": "48"})
+    end = conv.starts_at + timedelta(minutes=30)
+    conversations.record_event(user, conv.pk, {"type": "held"}, end)
+    page = signed_in.get(reverse("web:conversation", args=[conv.pk])).content.decode()
+    assert "Due by Fri 6 Nov, 10:30." in page or "It was due Fri 6 Nov, 10:30" in page
+
+
+def test_the_booking_is_shown_on_the_contacts_clock_too(signed_in, conv):
+    # Booked 10:00 New York; Ana is in Berlin, six hours ahead.
+    page = signed_in.get(reverse("web:conversation", args=[conv.pk])).content.decode()
+    assert "Wed 4 Nov 2026, 10:00 your time" in page
+    assert "Wed 4 Nov, 16:00 for Ana (Europe/Berlin)" in page
+
+
+def test_the_list_shows_the_start_in_your_zone_labelled_as_such(signed_in, user, conv):
+    conv.time_zone = "America/Chicago"  # 10:00 Chicago is 11:00 in New York
+    conv.save()
+    page = signed_in.get(reverse("web:conversations")).content.decode()
+    assert "Wed 4 Nov, 11:00 <span" in page and "your time" in page
+    assert "America/Chicago" not in page
