@@ -23,3 +23,4 @@ check: init
 bench: init
 	$(UV) run python bench/today.py
 	$(UV) run python bench/imports.py
+	$(UV) run python bench/notes_search.py
