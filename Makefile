@@ -22,3 +22,5 @@ check: init
 
 bench: init
 	$(UV) run python bench/today.py
+	$(UV) run python bench/imports.py
+	$(UV) run python bench/notes_search.py

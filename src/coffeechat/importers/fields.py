@@ -98,6 +98,11 @@ def split_values(text: str, separator: str = " ::: ") -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(separator.strip()) if part.strip())
 
 
+_SCHEME = re.compile(r"^[a-z]+://")
+_HOST_PREFIX = re.compile(r"^(www|[a-z]{2})\.")
+
+
+@lru_cache(maxsize=65_536)  # a row's URL is keyed three or four times while it is matched
 def linkedin_key(url: str) -> str:
     """A LinkedIn profile URL reduced to what identifies the person.
 
@@ -107,8 +112,8 @@ def linkedin_key(url: str) -> str:
     ('linkedin.com/in/ada-lovelace', '')
     """
     key = url.strip().lower()
-    key = re.sub(r"^[a-z]+://", "", key)
-    key = re.sub(r"^(www|[a-z]{2})\.", "", key)
+    key = _SCHEME.sub("", key)
+    key = _HOST_PREFIX.sub("", key)
     key = key.split("?", 1)[0].split("#", 1)[0]
     return key.rstrip("/")
 

@@ -7,6 +7,7 @@ same number of queries as ten.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,9 @@ _LENGTHS = {
     for name in ("first_name", "last_name", "email", "linkedin_url", "phone", "title", "location")
 }
 _URL = URLValidator()
+# The URL nearly every LinkedIn row has, which URLValidator always accepts: checked
+# with this instead, as URLValidator costs ~15 µs a row (a tenth of a 10,000-row import).
+_PLAIN_PROFILE = re.compile(r"https://(www\.)?linkedin\.com/in/[A-Za-z0-9_%-]{1,100}/?")
 _ORG_LENGTH = Organization._meta.get_field("name").max_length or 200
 _LABEL_SOURCES = {
     "alumni": Source.ALUMNI,
@@ -366,7 +370,7 @@ def validation_error(values: dict[str, Any]) -> str:
             validate_email(values["email"])
         except ValidationError:
             return f"email {values['email']!r} is not an email address"
-    if values["linkedin_url"]:
+    if values["linkedin_url"] and not _PLAIN_PROFILE.fullmatch(values["linkedin_url"]):
         try:
             _URL(values["linkedin_url"])
         except ValidationError:

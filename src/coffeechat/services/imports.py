@@ -20,6 +20,7 @@ from django.db.models import F, Q
 from coffeechat.core.models import Contact, ImportBatch, Organization
 from coffeechat.importers.base import ImportFileError
 from coffeechat.importers.fields import organization_key
+from coffeechat.services.bulk_insert import insert_rows
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.services.import_kinds import KINDS, ImportKind
 from coffeechat.services.import_preview import (
@@ -33,6 +34,7 @@ from coffeechat.services.import_preview import (
     PreviewRow,
     build_preview,
 )
+from coffeechat.services.search_index import deferred_search_index
 
 Progress = Callable[[int, int], None]
 # A contact the user has since written to, met or been referred by is theirs now.
@@ -130,7 +132,10 @@ def commit_import(
         total = len(created) + len(updated)
         step = _Counter(progress, total)
         organizations = _organizations(user, batch, created + updated)
-        _create_contacts(user, batch, created, organizations, step)
+        # New contacts are indexed for search once, after the insert, rather than
+        # row by row by the triggers (about half the write time on SQLite).
+        with deferred_search_index(user, import_batch=batch.pk):
+            _create_contacts(user, batch, created, organizations, step)
         batch.filled = _fill_contacts(user, updated, organizations, step)
         batch.save(update_fields=["filled"])
     return ImportResult(batch, preview, len(created), len(updated), skipped, problems)
@@ -177,8 +182,13 @@ def _organizations(user: Any, batch: ImportBatch, rows: list[PreviewRow]) -> dic
         if name and key not in ids:
             wanted.setdefault(key, name)
     if wanted:
-        new = [Organization(owner=user, name=name, import_batch=batch) for name in wanted.values()]
-        Organization.objects.bulk_create(new, batch_size=CHUNK)
+        insert_rows(
+            Organization,
+            (
+                {"owner_id": user.pk, "name": name, "import_batch_id": batch.pk}
+                for name in wanted.values()
+            ),
+        )
         created = Organization.objects.filter(owner=user, import_batch=batch).values_list(
             "id", "name"
         )
@@ -200,8 +210,9 @@ def _create_contacts(
         for row in chunk:
             values = {k: v for k, v in row.values.items() if k != "organization_name"}
             org = organizations.get(organization_key(row.values["organization_name"]))
-            contacts.append(Contact(owner=user, import_batch=batch, organization_id=org, **values))
-        Contact.objects.bulk_create(contacts, batch_size=CHUNK)
+            values.update(owner_id=user.pk, import_batch_id=batch.pk, organization_id=org)
+            contacts.append(values)
+        insert_rows(Contact, contacts)
         step(len(chunk))
 
 

@@ -63,7 +63,9 @@ def ranked_ids(
     # uncorrelated subquery that SQLite evaluates once too. The unary "+" keeps
     # SQLite from handing the id list to FTS5 as a rowid lookup, which would
     # re-run the full-text query for every id (seconds instead of milliseconds).
-    inner, params = notes.order_by().values("id").query.sql_with_params()
+    # The filter subquery is narrowed to the matching notes first: listing every
+    # live note of the user (50,000 ids) cost ~25 ms even when three notes match.
+    inner, params = matching(notes, terms).order_by().values("id").query.sql_with_params()
     sql = (
         "SELECT m.rowid FROM (SELECT rowid, rank FROM core_note_fts "
         "WHERE core_note_fts MATCH %s) AS m "
