@@ -24,3 +24,5 @@ bench: init
 	$(UV) run python bench/today.py
 	$(UV) run python bench/imports.py
 	$(UV) run python bench/notes_search.py
+	$(UV) run python bench/contacts.py
+	$(UV) run python bench/insights.py
