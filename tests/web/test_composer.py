@@ -305,3 +305,11 @@ def test_the_composer_reads_the_same_number_of_queries_however_busy_the_organiza
     one = queries()
     add_waiting(5)
     assert queries() == one
+
+
+def test_a_refused_autosave_shows_what_was_posted_as_text_not_html(signed_in, conversation):
+    url = reverse("web:composer_save", args=[conversation.pk])
+    data = {"channel": "<img src=x onerror=alert(1)>", "kind": "request", "body": "Hi"}
+    response = signed_in.post(url, data).content.decode()
+    assert response.startswith("Not saved:")
+    assert "<img" not in response and "&lt;img" in response

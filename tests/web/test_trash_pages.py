@@ -2,6 +2,8 @@
 
 from datetime import timedelta
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -79,3 +81,20 @@ def test_another_users_row_cannot_be_deleted(signed_in, outsider):
 
 def test_an_unknown_kind_is_not_found(signed_in):
     assert signed_in.get(reverse("web:trash_move", args=["spaceship", 1])).status_code == 404
+
+
+def test_the_trash_page_costs_the_same_queries_for_one_or_many_conversations(signed_in, user):
+    def trash_conversations(count):
+        for n in range(count):
+            contact = crm.create_contact(user, {"first_name": f"P{n}", "source": "other"})
+            conv = conversations.start_conversation(user, {"contact": contact.pk})
+            crm.move_to_trash(user, "conversation", conv.pk, timezone.now())
+
+    trash_conversations(1)
+    with CaptureQueriesContext(connection) as one:
+        signed_in.get(reverse("web:trash"))
+    trash_conversations(5)
+    with CaptureQueriesContext(connection) as six:  # six conversations in the trash
+        page = signed_in.get(reverse("web:trash")).content.decode()
+    assert page.count("<td>Conversation with P") == 6
+    assert len(six.captured_queries) == len(one.captured_queries)

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db import transaction
 
-from coffeechat.core.models import Note, OwnedModel
+from coffeechat.core.models import Conversation, Note, OwnedModel
 from coffeechat.services import crm
 from coffeechat.services.errors import NotFound
 
@@ -68,7 +68,10 @@ def trashed_items(user: Any, limit: int = 200) -> list[TrashedItem]:
     """What the user has in the trash, most recently deleted first: one query per kind."""
     items = []
     for kind, model in crm.TRASHABLE.items():
-        rows = model.objects.trashed_for_user(user).order_by("-deleted_at")[:limit]
+        rows = model.objects.trashed_for_user(user).order_by("-deleted_at")
+        if model is Conversation:  # named after its contact: one query, not one per row
+            rows = rows.select_related("contact")
+        rows = rows[:limit]
         items.extend(
             TrashedItem(
                 kind,

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import escape
 from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import Conversation
@@ -169,7 +170,8 @@ def composer_save(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         draft = outreach.save_composer_draft(request.user, pk, _posted(request))
     except InvalidInput as exc:
-        return HttpResponse(f"Not saved: {exc.summary()}", status=200)
+        # htmx swaps this in as HTML, and the summary may repeat what was posted.
+        return HttpResponse(escape(f"Not saved: {exc.summary()}"), status=200)
     stamp = draft.updated_at.astimezone(request.user.profile.zone).strftime("%H:%M:%S")
     return HttpResponse(f"Draft saved at {stamp}")
 
