@@ -293,6 +293,18 @@ def test_thank_you_timely(hours, passed):
         assert "25 hours" in outcome.message
 
 
+@pytest.mark.parametrize(("hours", "passed"), [(47, True), (48, True), (49, False)])
+def test_thank_you_timely_follows_the_users_thank_setting(hours, passed):
+    ended = at("2026-11-03", "10:30")
+    draft = thank_you(
+        "x", interview_ended_at=ended, now=ended + timedelta(hours=hours), thank_within_hours=48
+    )
+    outcome = result(draft, "thank-you-timely")
+    assert outcome.passed is passed
+    if not passed:
+        assert "within 48 hours" in outcome.message
+
+
 def test_thank_you_timing_without_a_known_end_passes():
     assert result(thank_you("x"), "thank-you-timely").passed is True
 

@@ -289,3 +289,19 @@ def test_an_introduction_ask_is_logged_at_the_time_given_without_moving_the_stag
     assert conversation.stage == "planned"
     with pytest.raises(InvalidInput):
         outreach.mark_sent(user, conversation.pk, {**data, "at": "yesterday"}, now)
+
+
+def test_the_thank_you_timing_check_follows_the_users_thank_setting(user, conversation, now):
+    from coffeechat.services.today import update_rule_settings
+
+    conversation.held_at = now - timedelta(hours=30)
+    conversation.save()
+    draft = {"channel": "email", "kind": "thank-you", "subject": "Thanks", "body": "Thank you"}
+
+    def timely():
+        results = outreach.check_draft(user, draft, now, conversation)
+        return next(r for r in results if r.id == "thank-you-timely").passed
+
+    assert timely() is False  # 30 hours is late by the default 24
+    update_rule_settings(user, {"thank_within_hours": 48})
+    assert timely() is True

@@ -102,6 +102,7 @@ def check_draft(
         highlights=tuple(highlights(conversation)) if conversation else (),
         interview_ended_at=interview_end(conversation) if conversation else None,
         now=now,
+        thank_within_hours=rule_settings(profile).thank_within_hours,
     )
     return run_checks(draft)
 

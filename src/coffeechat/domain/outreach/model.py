@@ -46,6 +46,8 @@ class Draft:
     highlights: tuple[str, ...] = ()
     interview_ended_at: datetime | None = None
     now: datetime | None = None
+    # The user's Thank rule setting, so the check and Today agree on "late".
+    thank_within_hours: int = 24
 
 
 @dataclass(frozen=True, slots=True)

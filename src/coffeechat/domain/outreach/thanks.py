@@ -8,7 +8,6 @@ from datetime import timedelta
 from coffeechat.domain.outreach.model import Check, Draft, Failure, Severity
 from coffeechat.domain.vocabulary import MessageKind
 
-THANK_WITHIN = timedelta(hours=24)
 _STOPWORDS = frozenset(
     [
         "about",
@@ -143,11 +142,12 @@ def _timely(draft: Draft) -> Failure | None:
     if draft.interview_ended_at is None or draft.now is None:
         return None
     waited = draft.now - draft.interview_ended_at
-    if waited <= THANK_WITHIN:
+    if waited <= timedelta(hours=draft.thank_within_hours):
         return None
     hours = int(waited.total_seconds() // 3600)
     return Failure(
-        f"The interview ended {hours} hours ago: a thank-you within 24 hours is remembered; "
+        f"The interview ended {hours} hours ago: a thank-you within "
+        f"{draft.thank_within_hours} hours is remembered; "
         "send it now, late is still better than never.",
         f"{hours} hours after the interview",
     )

@@ -23,8 +23,10 @@ from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import label
 from coffeechat.services import interview as service
 from coffeechat.services import plans
+from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.prep_forms import AdviceForm, ReferralForm
+from coffeechat.services.today import rule_settings
 from coffeechat.web.views.common import now, owned_or_404
 
 
@@ -252,9 +254,10 @@ def interview_end(request: HttpRequest, pk: int) -> HttpResponse:
     except InvalidInput as exc:
         messages.error(request, f"Not ended: {exc.summary()}")
         return _back(pk)
+    hours = rule_settings(ensure_profile(request.user)).thank_within_hours
     messages.success(
         request,
-        "Interview held. Thank them within 24 hours and name a point you highlighted.",
+        f"Interview held. Thank them within {hours} hours and name a point you highlighted.",
     )
     # The next step is the thank-you, drafted with the highlighted points.
     return redirect(reverse("web:composer", args=[pk]) + "?kind=thank-you")
