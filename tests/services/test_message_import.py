@@ -1,9 +1,11 @@
 """messages.csv import: matching, logging, Today's reaction, preview, undo."""
 
 from datetime import date, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -131,8 +133,13 @@ def test_the_page_previews_commits_and_undoes(signed_in, user, people):
     assert "3 messages to log" in page and "1 with people not in your contacts" in page
     assert "line 6, DATE: &#x27;not-a-date&#x27; is not a date" in page
     assert Message.objects.filter(import_batch__isnull=False).count() == 0
+    # Private messages wait in the user's own folder of the data directory, not /tmp.
+    token = signed_in.session["message_import"]["token"]
+    stashed = Path(settings.DATA_DIR) / "imports" / str(user.pk) / f"{token}.bin"
+    assert stashed.read_bytes() == CSV.encode()
     done = signed_in.post(reverse("web:message_import_commit"), follow=True).content.decode()
     assert "Logged 3 messages from messages.csv; 2 skipped." in done
+    assert not stashed.exists()
     batch = ImportBatch.objects.get(owner=user, kind="linkedin-messages")
     signed_in.post(reverse("web:message_import_undo", args=[batch.pk]))
     assert Message.objects.filter(import_batch__isnull=False).count() == 0

@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import secrets
-import tempfile
-from pathlib import Path
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from coffeechat.services import import_stash
 from coffeechat.services import message_import as service
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.web.views.common import now
 
 MAX_BYTES = 50 * 1024 * 1024
 SESSION_KEY = "message_import"
-_UPLOADS = Path(tempfile.gettempdir())
 
 
 def _page(request: HttpRequest, status: int = 200, **extra: object) -> HttpResponse:
@@ -27,26 +23,23 @@ def _page(request: HttpRequest, status: int = 200, **extra: object) -> HttpRespo
 
 
 def _stash(request: HttpRequest, data: bytes, filename: str) -> None:
-    """Keep the uploaded file between preview and commit, outside the session."""
-    token = secrets.token_hex(16)
-    (_UPLOADS / f"coffeechat-messages-{token}.csv").write_bytes(data)
-    request.session[SESSION_KEY] = {"token": token, "filename": filename}
+    """Keep the uploaded file between preview and commit, in the user's own stash."""
+    token = import_stash.stash_upload(request.user, "messages", filename, data)
+    request.session[SESSION_KEY] = {"token": token}
 
 
 def _stashed(request: HttpRequest) -> tuple[bytes, str] | None:
-    stash = request.session.get(SESSION_KEY) or {}
-    token = str(stash.get("token", ""))
-    path = _UPLOADS / f"coffeechat-messages-{token}.csv"
-    if not token.isalnum() or not path.exists():
+    token = str((request.session.get(SESSION_KEY) or {}).get("token", ""))
+    try:
+        stashed = import_stash.load_upload(request.user, token)
+    except NotFound:
         return None
-    return path.read_bytes(), str(stash.get("filename", ""))
+    return stashed.data, stashed.filename
 
 
 def _drop_stash(request: HttpRequest) -> None:
-    stash = request.session.pop(SESSION_KEY, None) or {}
-    token = str(stash.get("token", ""))
-    if token.isalnum():
-        (_UPLOADS / f"coffeechat-messages-{token}.csv").unlink(missing_ok=True)
+    token = str((request.session.pop(SESSION_KEY, None) or {}).get("token", ""))
+    import_stash.discard_upload(request.user, token)
 
 
 @login_required
