@@ -186,7 +186,7 @@ def test_the_first_message_after_the_thank_you_is_logged_as_the_report_back(
     outreach.mark_sent(user, conversation.pk, second, later + timedelta(days=30))
     kinds = list(conversation.messages.order_by("sent_at").values_list("kind", flat=True))
     assert kinds == ["report-back", "update"]
-    assert outreach.open_draft(conversation) is None
+    assert conversations.open_draft(conversation) is None
 
 
 def test_the_report_back_lists_what_was_done_since_the_thank_you(user, conversation, now):

@@ -85,7 +85,7 @@ def test_the_draft_autosaves(signed_in, conversation):
     data = {"channel": "linkedin-message", "kind": "request", "subject": "", "body": "Hi Ana"}
     response = signed_in.post(url, data)
     assert "Draft saved" in response.content.decode()
-    draft = outreach.open_draft(conversation)
+    draft = conversations.open_draft(conversation)
     assert (draft.body, draft.channel) == ("Hi Ana", "linkedin-message")
     page = signed_in.get(reverse("web:composer", args=[conversation.pk])).content.decode()
     assert ">Hi Ana</textarea>" in page

@@ -61,7 +61,7 @@ def save_draft(user: Any, conversation_id: object, data: dict[str, Any]) -> Mess
     if not body:
         raise InvalidInput({"body": ["The draft is empty."]})
     subject = str(data.get("subject") or "")[:300]
-    draft = _open_draft(conversation)
+    draft = open_draft(conversation)
     if draft is None:
         draft = Message(owner=user, contact=conversation.contact, conversation=conversation)
     draft.subject, draft.body = subject, body
@@ -70,7 +70,8 @@ def save_draft(user: Any, conversation_id: object, data: dict[str, Any]) -> Mess
     return draft
 
 
-def _open_draft(conversation: Conversation) -> Message | None:
+def open_draft(conversation: Conversation) -> Message | None:
+    """The conversation's unsent outgoing message, if any (one draft at a time)."""
     return (
         conversation.messages.filter(
             sent_at__isnull=True, direction=Direction.OUTGOING, deleted_at__isnull=True
@@ -204,7 +205,7 @@ def _log_message(
         kind, direction = _EVENT_MESSAGES[event]
     else:
         return
-    message = _open_draft(conversation) if direction is Direction.OUTGOING else None
+    message = open_draft(conversation) if direction is Direction.OUTGOING else None
     if message is None or message.kind != kind:
         message = Message(
             owner=user, contact=conversation.contact, conversation=conversation, kind=kind

@@ -20,7 +20,7 @@ from coffeechat.domain.businessdays import add_business_days, local_date
 from coffeechat.domain.outreach import CheckResult, Draft, has_subject, run_checks
 from coffeechat.domain.stages import Event
 from coffeechat.domain.types import Stage
-from coffeechat.domain.vocabulary import Channel, Direction, MessageKind
+from coffeechat.domain.vocabulary import Channel, MessageKind
 from coffeechat.services import conversations
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.crm import get_owned
@@ -132,16 +132,6 @@ def save_composer_draft(user: Any, conversation_id: object, data: dict[str, Any]
             draft.channel = channel.value
             draft.save(update_fields=["channel", "updated_at"])
     return draft
-
-
-def open_draft(conversation: Conversation) -> Message | None:
-    return (
-        conversation.messages.filter(
-            sent_at__isnull=True, direction=Direction.OUTGOING, deleted_at__isnull=True
-        )
-        .order_by("created_at")
-        .first()
-    )
 
 
 def mark_sent(user: Any, conversation_id: object, data: dict[str, Any], now: datetime) -> Message:

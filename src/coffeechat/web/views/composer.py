@@ -16,7 +16,7 @@ from coffeechat.core.models import Conversation
 from coffeechat.domain.outreach import CheckResult, has_subject
 from coffeechat.domain.templates import fields_in
 from coffeechat.domain.vocabulary import Channel, MessageKind, choices, label
-from coffeechat.services import invites, outreach, sending
+from coffeechat.services import conversations, invites, outreach, sending
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.services.event_forms import SENTIMENT_CHOICES
 from coffeechat.services.templates import list_templates, template_by_key
@@ -28,7 +28,7 @@ def _initial(request: HttpRequest, conversation: Conversation) -> dict[str, Any]
     user = request.user
     wanted_template = request.GET.get("template")
     wanted_kind = request.GET.get("kind")
-    draft = outreach.open_draft(conversation)
+    draft = conversations.open_draft(conversation)
     if wanted_template and not wanted_template.isdigit():  # a built-in's key, from Today
         found = template_by_key(user, wanted_template)
         wanted_template = str(found.pk) if found else None
