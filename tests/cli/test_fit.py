@@ -28,6 +28,7 @@ def test_fit_of_one_path_lists_ratings_and_cited_notes(run, user, now):
     body = run("fit", str(data.paths["ux"].pk), "--json").json()
     autonomy = [c for c in body["criteria"] if c["name"] == "Autonomy"][0]
     assert autonomy["rating"] == 2 and autonomy["evidence_note_ids"] == [note.pk]
+    assert "Autonomy" in body["drags"]  # the same figures as GET /career-paths/{id}/fit
     text = run("fit", str(data.paths["ux"].pk)).out
     assert f"note {note.pk} (Ana Example)" in text
 

@@ -117,36 +117,4 @@ def post_review(request: HttpRequest, career_path_id: int, payload: ReviewIn):
 
 
 def _fit(user: object, career_path_id: int) -> dict[str, object]:
-    r = reflection.reflect_on_path(user, career_path_id)
-    return {
-        "career_path_id": r.path.pk,
-        "title": r.path.title,
-        "status": r.path.status,
-        "score": r.fit.score,
-        "percent": r.fit.percent,
-        "coverage": r.fit.coverage,
-        "criteria": [
-            {
-                "kind": row.criterion.kind.value,
-                "name": row.criterion.name,
-                "weight": row.criterion.weight,
-                "rating": row.score,
-                "evidence_note_ids": list(row.note_ids),
-                "pull": row.pull,
-            }
-            for row in r.fit.rows
-        ],
-        "drivers": [row.criterion.name for row in r.fit.drivers],
-        "drags": [row.criterion.name for row in r.fit.drags],
-        "themes": [
-            {
-                "tag": t.tag,
-                "notes": t.notes,
-                "conversations": t.conversations,
-                "quote_note_ids": [q.id for q in t.quotes],
-            }
-            for t in r.themes
-        ],
-        "interviews_held": r.held,
-        "held_since_review": r.held_since_review,
-    }
+    return reflection.fit_as_dict(reflection.reflect_on_path(user, career_path_id))

@@ -22,7 +22,7 @@ def fit(args: argparse.Namespace) -> int:
         return 0
     result = reflection.reflect_on_path(user, args.path)
     if args.json:
-        print_json(_path(result))
+        print_json(reflection.fit_as_dict(result))
     else:
         _print_path(result)
     return 0
@@ -56,27 +56,6 @@ def _print_comparison(comparison: Any) -> None:
             f"{c.path.title[:32]:<32} {c.path.status:<10} {_score(c.fit.score):>10} "
             f"{round(c.fit.coverage * 100):>5}% {c.held:>5}  {themes}"
         )
-
-
-def _path(result: Any) -> dict[str, object]:
-    return {
-        "career_path_id": result.path.pk,
-        "title": result.path.title,
-        "status": result.path.status,
-        "score": result.fit.score,
-        "coverage": result.fit.coverage,
-        "criteria": [
-            {
-                "kind": row.criterion.kind.value,
-                "name": row.criterion.name,
-                "weight": row.criterion.weight,
-                "rating": row.score,
-                "evidence_note_ids": list(row.note_ids),
-            }
-            for row in result.fit.rows
-        ],
-        "themes": [{"tag": t.tag, "conversations": t.conversations} for t in result.themes],
-    }
 
 
 def _print_path(result: Any) -> None:

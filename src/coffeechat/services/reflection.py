@@ -358,3 +358,39 @@ def _paths_for_comparison(user: Any, path_ids: list[int] | None) -> list[Any]:
 def _column_order(column: PathColumn) -> tuple[bool, float, str]:
     dropped = column.path.status == PathStatus.DROPPED
     return (dropped, -(column.fit.score or 0.0), column.path.title.casefold())
+
+
+def fit_as_dict(r: PathReflection) -> dict[str, object]:
+    """A path's fit as plain data: what the API returns and `coffeechat fit --json` prints."""
+    return {
+        "career_path_id": r.path.pk,
+        "title": r.path.title,
+        "status": r.path.status,
+        "score": r.fit.score,
+        "percent": r.fit.percent,
+        "coverage": r.fit.coverage,
+        "criteria": [
+            {
+                "kind": row.criterion.kind.value,
+                "name": row.criterion.name,
+                "weight": row.criterion.weight,
+                "rating": row.score,
+                "evidence_note_ids": list(row.note_ids),
+                "pull": row.pull,
+            }
+            for row in r.fit.rows
+        ],
+        "drivers": [row.criterion.name for row in r.fit.drivers],
+        "drags": [row.criterion.name for row in r.fit.drags],
+        "themes": [
+            {
+                "tag": t.tag,
+                "notes": t.notes,
+                "conversations": t.conversations,
+                "quote_note_ids": [q.id for q in t.quotes],
+            }
+            for t in r.themes
+        ],
+        "interviews_held": r.held,
+        "held_since_review": r.held_since_review,
+    }
