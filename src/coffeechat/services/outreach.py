@@ -21,7 +21,7 @@ from coffeechat.domain.outreach import CheckResult, Draft, has_subject, run_chec
 from coffeechat.domain.stages import Event
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import Channel, MessageKind
-from coffeechat.services import conversations
+from coffeechat.services import conversations, invites, sending
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.crm import get_owned
 from coffeechat.services.errors import InvalidInput
@@ -144,12 +144,7 @@ def mark_sent(user: Any, conversation_id: object, data: dict[str, Any], now: dat
     if not has_subject(str(data.get("channel") or "email")):
         subject = ""  # LinkedIn has no subject line: a leftover one is not logged
         data = {**data, "subject": ""}
-    missing = merge.fields_in(subject + "\n" + body)
-    if missing and not data.get("confirm_unfilled"):
-        names = ", ".join("{" + name + "}" for name in missing)
-        raise InvalidInput(
-            {"body": [f"The draft still has unfilled fields: {names}. Fill them, or confirm."]}
-        )
+    _refuse_unfilled(subject, body, data)
     kind = _choice(MessageKind, data.get("kind"), "kind")
     event = SENT_EVENTS.get(kind)
     if kind in (MessageKind.REPORT_BACK, MessageKind.UPDATE):
@@ -176,6 +171,40 @@ def mark_sent(user: Any, conversation_id: object, data: dict[str, Any], now: dat
             now,
         )
     return _latest_sent(user, conversation_id)
+
+
+def _refuse_unfilled(subject: str, body: str, data: dict[str, Any]) -> None:
+    missing = merge.fields_in(subject + "\n" + body)
+    if missing and not data.get("confirm_unfilled"):
+        names = ", ".join("{" + name + "}" for name in missing)
+        raise InvalidInput(
+            {"body": [f"The draft still has unfilled fields: {names}. Fill them, or confirm."]}
+        )
+
+
+class SentNotRecorded(Exception):
+    """The server accepted the email but recording it failed: do not send it again."""
+
+
+def send_by_smtp(
+    user: Any, conversation_id: object, data: dict[str, Any], now: datetime
+) -> Message:
+    """Send the draft through the user's SMTP server, then record it as sent.
+
+    Before anything leaves, the draft is saved and ``InvalidInput`` (unfilled
+    fields not confirmed) or ``sending.SendFailed`` (the server's message) keep
+    it as it is. ``SentNotRecorded`` means the email left but was not logged.
+    """
+    conversation: Conversation = get_owned(user, Conversation, conversation_id)
+    save_composer_draft(user, conversation_id, data)
+    subject, body = str(data.get("subject") or ""), str(data.get("body") or "")
+    _refuse_unfilled(subject, body, data)
+    invite = invites.invite_to_attach(conversation, data.get("attach_invite"))
+    sending.send_smtp(user, sending.outgoing_for(user, conversation.contact, subject, body, invite))
+    try:
+        return mark_sent(user, conversation_id, {**data, "confirm_unfilled": "1"}, now)
+    except InvalidInput as exc:
+        raise SentNotRecorded(exc.summary()) from exc
 
 
 def _sent_moment(user: Any, at: object, now: datetime) -> datetime:

@@ -213,30 +213,15 @@ def composer_smtp(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = owned_or_404(request.user, Conversation, pk)
     text = _posted(request)
     try:
-        outreach.save_composer_draft(request.user, pk, text)
-        unfilled = fields_in(text["subject"] + "\n" + text["body"])
-        if unfilled and not text["confirm_unfilled"]:
-            raise InvalidInput({"body": ["The draft still has unfilled fields."]})
-        outgoing = sending.outgoing_for(
-            request.user,
-            conversation.contact,
-            text["subject"],
-            text["body"],
-            invites.invite_to_attach(conversation, text["attach_invite"]),
-        )
-        sending.send_smtp(request.user, outgoing)
+        outreach.send_by_smtp(request.user, pk, text, now())
     except (InvalidInput, sending.SendFailed) as exc:
         reason = exc.summary() if isinstance(exc, InvalidInput) else str(exc)
         return composer(
             request, pk, text=text, error=f"Not sent: {reason} Your draft is kept.", status=422
         )
-    try:
-        outreach.mark_sent(request.user, pk, {**text, "confirm_unfilled": "1"}, now())
-    except InvalidInput as exc:
+    except outreach.SentNotRecorded as exc:
         # The mail has left: say so, rather than a server error, and keep the draft.
-        messages.warning(
-            request, f"Sent to {conversation.contact.email}, but not recorded: {exc.summary()}"
-        )
+        messages.warning(request, f"Sent to {conversation.contact.email}, but not recorded: {exc}")
         return redirect(reverse("web:composer", args=[pk]))
     messages.success(request, f"Sent to {conversation.contact.email} and recorded.")
     return redirect(reverse("web:conversation", args=[pk]) + "#outreach")
