@@ -106,6 +106,14 @@ def test_the_bank_lists_adds_hides_and_refuses_to_delete_builtins(api, user):
     assert bad.status_code == 422 and {"text", "category"} <= set(bad.json()["errors"])
 
 
+def test_a_patch_with_a_bad_field_changes_nothing_not_even_hidden(api, user):
+    question = api.get("/questions", category="trends").json()[0]
+    bad = api.patch(f"/questions/{question['id']}", {"category": "x", "hidden": True})
+    assert bad.status_code == 422 and "category" in bad.json()["errors"]
+    after = next(q for q in api.get("/questions").json() if q["id"] == question["id"])
+    assert after["hidden"] is False and after["category"] == "trends"
+
+
 def test_the_plan_paths_do_not_shadow_the_conversation_endpoints(api, conv):
     assert api.get(f"/conversations/{conv.pk}").json()["id"] == conv.pk
     schema = api.get("/openapi.json").json()

@@ -252,23 +252,7 @@ def create_question(request: HttpRequest, payload: QuestionIn):
     "/{question_id}", response={200: QuestionOut, **WRITE_ERRORS}, summary="Edit or hide"
 )
 def patch_question(request: HttpRequest, question_id: int, payload: QuestionPatch):
-    data = payload.dict(exclude_unset=True)
-    hidden = data.pop("hidden", None)
-    question = None
-    if data:
-        current = questions.get_question(request.auth, question_id)
-        merged = {
-            "text": current.text,
-            "category": current.category,
-            "tiara": current.tiara,
-            "minutes": current.minutes,
-            "findable_online": current.findable_online,
-            **data,
-        }
-        question = questions.update_question(request.auth, question_id, merged)
-    if hidden is not None:
-        question = questions.set_hidden(request.auth, question_id, hidden)
-    return question or questions.get_question(request.auth, question_id)
+    return questions.patch_question(request.auth, question_id, payload.dict(exclude_unset=True))
 
 
 @bank_router.delete(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from coffeechat.core.models import Question
@@ -107,4 +108,24 @@ def trash_question(user: Any, pk: object, now: datetime) -> Question:
         )
     question.deleted_at = now
     question.save(update_fields=["deleted_at", "updated_at"])
+    return question
+
+
+def patch_question(user: Any, pk: object, data: dict[str, Any]) -> Question:
+    """Change some fields and maybe ``hidden``, all or nothing (the API's PATCH)."""
+    changes = dict(data)
+    hidden = changes.pop("hidden", None)
+    with transaction.atomic():
+        question: Question = get_owned(user, Question, pk)
+        if changes:
+            current = {
+                "text": question.text,
+                "category": question.category,
+                "tiara": question.tiara,
+                "minutes": question.minutes,
+                "findable_online": question.findable_online,
+            }
+            question = update_question(user, pk, {**current, **changes})
+        if hidden is not None:
+            question = set_hidden(user, pk, hidden)
     return question
