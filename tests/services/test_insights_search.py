@@ -174,18 +174,23 @@ def test_a_search_costs_the_same_queries_for_5_and_50_notes(user, outsider):
     assert _queries(user, "") == _queries(outsider, "") == 4
 
 
-def test_themes_count_each_tag_once_per_note_and_skip_malformed_tags(user):
+@pytest.mark.parametrize("query", ["", "note"])
+def test_themes_count_each_tag_once_per_note_and_skip_malformed_tags(user, query):
     conversation = _conversation(user)
-    _note(user, conversation, "One", ["culture", "culture", "remote"])
-    _note(user, conversation, "Two", ["culture"])
-    Note.objects.create(owner=user, conversation=conversation, text="Three", tags={"x": 1})
-    Note.objects.create(owner=user, conversation=conversation, text="Four", tags="loose")
-    themes = search_notes(user, NoteFilters()).themes
-    assert [(t.tag, t.count) for t in themes if t.tag in ("culture", "remote")] == [
-        ("culture", 2),
-        ("remote", 1),
+    _note(user, conversation, "One note", ["culture", "culture", "remote"])
+    _note(user, conversation, "Two note", ["culture"])
+    _note(user, conversation, "Another note", ["culture"])  # the same list as Two
+    _note(user, conversation, "Quiet note", [])
+    _note(user, conversation, "Elsewhere", ["remote"])  # no words to match "note"
+    Note.objects.create(owner=user, conversation=conversation, text="Three note", tags={"x": 1})
+    Note.objects.create(owner=user, conversation=conversation, text="Four note", tags="loose")
+    found = search_notes(user, NoteFilters(query=query))
+    remote = 2 if not query else 1
+    assert [(t.tag, t.count) for t in found.themes if t.tag in ("culture", "remote")] == [
+        ("culture", 3),
+        ("remote", remote),
     ]
-    assert search_notes(user, NoteFilters()).total == 4
+    assert found.total == (7 if not query else 6)
 
 
 AWKWARD = [

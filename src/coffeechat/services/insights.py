@@ -171,12 +171,34 @@ def _newest_ids(notes: QuerySet[Note], offset: int, limit: int) -> list[int]:
     return list(newest[offset : offset + limit])
 
 
+# What ``_hit`` reads, and nothing more (a field left out would cost a query per note).
+_HIT_FIELDS = (
+    "text",
+    "tags",
+    "highlight",
+    "created_at",
+    "conversation",
+    "conversation__contact",
+    "conversation__contact__first_name",
+    "conversation__contact__last_name",
+    "conversation__contact__organization__name",
+    "conversation__contact__organization__deleted_at",
+    "conversation__career_path__title",
+    "conversation__career_path__deleted_at",
+    "question__text",
+)
+
+
 def _rows(notes: QuerySet[Note], ids: list[int]) -> list[Note]:
     """The rows of one page's notes, in the order of ``ids``."""
     if not ids:
         return []
-    rows = notes.filter(pk__in=ids).select_related(
-        "conversation__contact__organization", "conversation__career_path", "question"
+    rows = (
+        notes.filter(pk__in=ids)
+        .select_related(
+            "conversation__contact__organization", "conversation__career_path", "question"
+        )
+        .only(*_HIT_FIELDS)  # building five whole models per note cost ~2 ms a page
     )
     found = {note.pk: note for note in rows}
     return [found[pk] for pk in ids if pk in found]
