@@ -167,10 +167,9 @@ def test_a_search_costs_the_same_queries_for_5_and_50_notes(user, outsider):
         conversation = _conversation(owner)
         for i in range(count):
             _note(owner, conversation, f"Note {i} on mentoring", ["mentoring"])
-    # With words: count, page ids and themes (one statement on SQLite, three on
-    # PostgreSQL), page rows, snippets. Without words: count, page ids, rows, themes.
-    with_words = 5 if connection.vendor == "postgresql" else 3
-    assert _queries(user, "mentoring") == _queries(outsider, "mentoring") == with_words
+    # With words: count, page ids and themes in one statement, page rows, snippets.
+    # Without words: count, page ids, page rows, themes.
+    assert _queries(user, "mentoring") == _queries(outsider, "mentoring") == 3
     assert _queries(user, "") == _queries(outsider, "") == 4
 
 
