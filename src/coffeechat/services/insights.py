@@ -125,9 +125,9 @@ def search_notes(
     """The user's live notes matching ``filters``, best match first, one page of them.
 
     A fixed number of queries whatever the number of notes. With words: the
-    count, page ids and themes together (one on SQLite, three on PostgreSQL),
-    the page's rows, its snippets. Without: the count, the page's ids, its
-    rows, the themes. A page past the last costs one more (the last page's ids).
+    count, page ids and themes in one statement, the page's rows, its snippets.
+    Without: the count, the page's ids, its rows, the themes. A page past the
+    last costs one more (the last page's ids).
     """
     terms = parse_query(filters.query)
     notes = _filtered(user, filters)

@@ -1,7 +1,7 @@
 """The two engines behind note search: SQLite FTS5 and PostgreSQL text search.
 
-Each function costs at most one query (``found`` on SQLite answers the count,
-the ranked page and the themes at once) and does the heavy part in the database:
+Each function costs at most one query (``found`` answers the count, the
+ranked page and the themes at once) and does the heavy part in the database:
 matching and ranking every note, but cutting snippets only for the page shown
 and counting themes (tags) with the database's own JSON functions, so a search
 over tens of thousands of notes stays a few milliseconds of Python.
