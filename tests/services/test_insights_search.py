@@ -145,6 +145,17 @@ def test_results_are_paginated(user):
     assert not set(_ids(first)) & set(_ids(last))
 
 
+def test_a_page_past_the_last_shows_the_last_page(user):
+    conversation = _conversation(user)
+    for i in range(25):
+        _note(user, conversation, f"Advice number {i} about networking")
+    for query in ("networking", ""):
+        last = search_notes(user, NoteFilters(query=query), page=3, per_page=10)
+        past = search_notes(user, NoteFilters(query=query), page=9, per_page=10)
+        assert (past.page, past.pages, past.total) == (3, 3, 25)
+        assert _ids(past) == _ids(last) and len(_ids(past)) == 5
+
+
 def _queries(user, query: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         search_notes(user, NoteFilters(query=query))
@@ -156,23 +167,29 @@ def test_a_search_costs_the_same_queries_for_5_and_50_notes(user, outsider):
         conversation = _conversation(owner)
         for i in range(count):
             _note(owner, conversation, f"Note {i} on mentoring", ["mentoring"])
-    # count, page ids, page rows, snippets, themes; without words no snippets
-    assert _queries(user, "mentoring") == _queries(outsider, "mentoring") == 5
+    # With words: count, page ids and themes in one statement, page rows, snippets.
+    # Without words: count, page ids, page rows, themes.
+    assert _queries(user, "mentoring") == _queries(outsider, "mentoring") == 3
     assert _queries(user, "") == _queries(outsider, "") == 4
 
 
-def test_themes_count_each_tag_once_per_note_and_skip_malformed_tags(user):
+@pytest.mark.parametrize("query", ["", "note"])
+def test_themes_count_each_tag_once_per_note_and_skip_malformed_tags(user, query):
     conversation = _conversation(user)
-    _note(user, conversation, "One", ["culture", "culture", "remote"])
-    _note(user, conversation, "Two", ["culture"])
-    Note.objects.create(owner=user, conversation=conversation, text="Three", tags={"x": 1})
-    Note.objects.create(owner=user, conversation=conversation, text="Four", tags="loose")
-    themes = search_notes(user, NoteFilters()).themes
-    assert [(t.tag, t.count) for t in themes if t.tag in ("culture", "remote")] == [
-        ("culture", 2),
-        ("remote", 1),
+    _note(user, conversation, "One note", ["culture", "culture", "remote"])
+    _note(user, conversation, "Two note", ["culture"])
+    _note(user, conversation, "Another note", ["culture"])  # the same list as Two
+    _note(user, conversation, "Quiet note", [])
+    _note(user, conversation, "Elsewhere", ["remote"])  # no words to match "note"
+    Note.objects.create(owner=user, conversation=conversation, text="Three note", tags={"x": 1})
+    Note.objects.create(owner=user, conversation=conversation, text="Four note", tags="loose")
+    found = search_notes(user, NoteFilters(query=query))
+    remote = 2 if not query else 1
+    assert [(t.tag, t.count) for t in found.themes if t.tag in ("culture", "remote")] == [
+        ("culture", 3),
+        ("remote", remote),
     ]
-    assert search_notes(user, NoteFilters()).total == 4
+    assert found.total == (7 if not query else 6)
 
 
 AWKWARD = [

@@ -124,19 +124,30 @@ def search_notes(
 ) -> NoteSearch:
     """The user's live notes matching ``filters``, best match first, one page of them.
 
-    A fixed number of queries whatever the number of notes: the count, the
-    page (with words: its ids by rank, then its rows), its snippets, the themes.
+    A fixed number of queries whatever the number of notes. With words: the
+    count, page ids and themes in one statement, the page's rows, its snippets.
+    Without: the count, the page's ids, its rows, the themes. A page past the
+    last costs one more (the last page's ids).
     """
     terms = parse_query(filters.query)
     notes = _filtered(user, filters)
     if filters.query and not terms:
         notes = notes.none()  # only punctuation: nothing can match
-    matched = insights_sql.matching(notes, terms) if terms else notes
-    total = matched.count()
     per_page = min(max(per_page, 1), MAX_PAGE_SIZE)
+    page = max(page, 1)
+    ids: list[int] | None = None  # the page's ids, once known
+    if terms:
+        found = insights_sql.found(notes, terms, (page - 1) * per_page, per_page)
+        total, ids, themes = found.total, found.ids, found.themes
+    else:
+        total = notes.count()
+        themes = insights_sql.themes(notes) if total else ()
     pages = max(1, -(-total // per_page))
-    page = min(max(page, 1), pages)
-    rows = _page(notes, terms, (page - 1) * per_page, per_page) if total else []
+    if page > pages:  # past the last page: show the last one
+        page, ids = pages, None
+    if ids is None:
+        ids = _page_ids(notes, terms, (page - 1) * per_page, per_page) if total else []
+    rows = _rows(notes, ids)
     marked = insights_sql.snippets([note.pk for note in rows], terms) if terms else {}
     return NoteSearch(
         filters=filters,
@@ -145,19 +156,49 @@ def search_notes(
         total=total,
         page=page,
         pages=pages,
-        themes=insights_sql.themes(matched) if total else (),
+        themes=themes,
     )
 
 
-def _page(notes: QuerySet[Note], terms: tuple[Term, ...], offset: int, limit: int) -> list[Note]:
-    """One page of notes: first their ids (a narrow sort or the ranking), then their rows."""
+def _page_ids(notes: QuerySet[Note], terms: tuple[Term, ...], offset: int, limit: int) -> list[int]:
     if terms:
-        ids = insights_sql.ranked_ids(notes, terms, offset, limit)
-    else:
-        newest = notes.order_by("-created_at", "-pk").values_list("pk", flat=True)
-        ids = list(newest[offset : offset + limit])
-    rows = notes.filter(pk__in=ids).select_related(
-        "conversation__contact__organization", "conversation__career_path", "question"
+        return insights_sql.ranked_ids(notes, terms, offset, limit)
+    return _newest_ids(notes, offset, limit)
+
+
+def _newest_ids(notes: QuerySet[Note], offset: int, limit: int) -> list[int]:
+    newest = notes.order_by("-created_at", "-pk").values_list("pk", flat=True)
+    return list(newest[offset : offset + limit])
+
+
+# What ``_hit`` reads, and nothing more (a field left out would cost a query per note).
+_HIT_FIELDS = (
+    "text",
+    "tags",
+    "highlight",
+    "created_at",
+    "conversation",
+    "conversation__contact",
+    "conversation__contact__first_name",
+    "conversation__contact__last_name",
+    "conversation__contact__organization__name",
+    "conversation__contact__organization__deleted_at",
+    "conversation__career_path__title",
+    "conversation__career_path__deleted_at",
+    "question__text",
+)
+
+
+def _rows(notes: QuerySet[Note], ids: list[int]) -> list[Note]:
+    """The rows of one page's notes, in the order of ``ids``."""
+    if not ids:
+        return []
+    rows = (
+        notes.filter(pk__in=ids)
+        .select_related(
+            "conversation__contact__organization", "conversation__career_path", "question"
+        )
+        .only(*_HIT_FIELDS)  # building five whole models per note cost ~2 ms a page
     )
     found = {note.pk: note for note in rows}
     return [found[pk] for pk in ids if pk in found]
