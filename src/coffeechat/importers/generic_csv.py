@@ -179,6 +179,19 @@ def parse_generic_csv(
     )
 
 
+# A row needs one of these to be a person at all.
+IDENTIFYING_FIELDS = frozenset({"first_name", "last_name", "name", "email"})
+
+
+def names_someone(mapping: Mapping[str, str]) -> bool:
+    """Whether a mapping fills at least a name or an email.
+
+    >>> names_someone({"email": "Mail"}), names_someone({"title": "Job"})
+    (True, False)
+    """
+    return bool(IDENTIFYING_FIELDS & set(mapping))
+
+
 def _check_mapping(line: int, header: Sequence[str], mapping: Mapping[str, str]) -> None:
     known = {column_key(name) for name in header}
     for field, column in mapping.items():
@@ -191,7 +204,7 @@ def _check_mapping(line: int, header: Sequence[str], mapping: Mapping[str, str])
                 f"(columns: {columns})",
                 line,
             )
-    if not {"first_name", "last_name", "name", "email"} & set(mapping):
+    if not names_someone(mapping):
         raise ImportFileError(
             "no column is chosen for a name or an email; map first_name, name or email",
             line,

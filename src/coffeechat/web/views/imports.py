@@ -19,6 +19,7 @@ from coffeechat.importers.generic_csv import (
     FIELD_LABELS,
     column_examples,
     guess_mapping,
+    names_someone,
     read_header,
 )
 from coffeechat.services import import_stash
@@ -98,7 +99,7 @@ def mapping(request: HttpRequest, token: str) -> HttpResponse:
             for field in FIELD_LABELS
             if request.POST.get(field) in header
         }
-        if not {"first_name", "last_name", "name", "email"} & set(chosen):
+        if not names_someone(chosen):
             messages.error(
                 request, "Choose a column for the first name, the full name or the email."
             )
