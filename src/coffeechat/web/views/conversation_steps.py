@@ -18,6 +18,7 @@ from django.urls import reverse
 from coffeechat.core.models import Conversation, Message
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import MessageKind, label
+from coffeechat.services.outreach import interview_end
 
 # Where each message kind is shown: the step it belongs to.
 MESSAGE_STEP = {
@@ -188,7 +189,7 @@ def _scheduled(conversation: Conversation, now: datetime, facts: dict[str, Any])
     start = conversation.starts_at
     interview = reverse("web:interview", args=[conversation.pk])
     if start is not None and now >= start - INTERVIEW_SOON:
-        ended = now >= start + timedelta(minutes=conversation.planned_minutes)
+        ended = now >= (interview_end(conversation) or now)
         title = f"Write down what {name} said" if ended else f"Interview {name}"
         reason = (
             "Capture notes and highlights while they are fresh, then end the interview."
@@ -209,10 +210,7 @@ def _scheduled(conversation: Conversation, now: datetime, facts: dict[str, Any])
 
 def _held(conversation: Conversation, now: datetime, facts: dict[str, Any]) -> NextStep:
     name = conversation.contact.name
-    start = conversation.starts_at
-    ended = (
-        start + timedelta(minutes=conversation.planned_minutes) if start else conversation.held_at
-    )
+    ended = interview_end(conversation)
     due = (ended or now) + facts.get("thank_within", THANK_YOU_WINDOW)
     overdue = now > due
     zone = facts["zone"]
