@@ -302,7 +302,9 @@ def test_no_update_is_asked_of_someone_who_never_answered() -> None:
 
 
 def test_an_open_action_item_is_listed_by_its_text_on_its_due_date() -> None:
-    item = action_item(contact_id=1, conversation_id=100, career_path_id=900)
+    item = action_item(
+        contact_id=1, contact_name="Ana Ruiz", conversation_id=100, career_path_id=900
+    )
     snap = snapshot(action_items=[item])
     action = single(today_list(snap, at("2026-11-05")), ActionKind.ACTION_ITEM)
     assert action.title == "Take the SQL course"
@@ -328,11 +330,26 @@ def test_only_open_action_items_with_a_due_date_are_listed(
     assert len(of_kind(today_list(snap, at("2026-11-05")), ActionKind.ACTION_ITEM)) == expected
 
 
-def test_a_date_in_another_year_is_shown_with_its_year() -> None:
-    snap = snapshot(action_items=[action_item(due=d("2025-12-30"))])
-    action = single(today_list(snap, at("2026-01-02")), ActionKind.ACTION_ITEM)
-    assert action.reason == "Action-item rule: a task you set for Tue 30 Dec 2025."
+def test_a_date_in_another_year_than_the_due_date_is_shown_with_its_year() -> None:
+    drafted = conversation(draft_created_at=at("2025-12-30"))
+    action = single(
+        today_list(snapshot(conversations=[drafted]), at("2026-01-02")), ActionKind.SEND
+    )
+    assert action.due == d("2026-01-01")
+    assert action.reason == (
+        "Send rule: the note you drafted on Tue 30 Dec 2025 is still unsent after 2 days."
+    )
     assert action.overdue
+
+
+def test_the_words_of_a_step_do_not_change_with_the_day_they_are_read() -> None:
+    """The due index stores them, so the year shown follows the due date, not today."""
+    snap = snapshot(action_items=[action_item(due=d("2025-12-30"))])
+    read_then = single(today_list(snap, at("2025-12-29")), ActionKind.ACTION_ITEM)
+    read_later = single(today_list(snap, at("2027-01-02")), ActionKind.ACTION_ITEM)
+    assert (
+        read_then.reason == read_later.reason == "Action-item rule: a task you set for Tue 30 Dec."
+    )
 
 
 def test_action_items_stay_listed_for_a_contact_who_asked_not_to_be_contacted() -> None:

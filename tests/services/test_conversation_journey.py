@@ -9,6 +9,7 @@ from coffeechat.core.models import Message
 from coffeechat.services import conversations, crm
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.today import moment_for, today_for
+from coffeechat.web.links import door_url
 
 NY = ZoneInfo("America/New_York")
 
@@ -48,7 +49,7 @@ def test_a_request_is_followed_up_on_the_seventh_business_day_skipping_a_holiday
     assert day_before.action.bucket.value == "upcoming"
     due = _follow_up(user, date(2026, 11, 12))
     assert due.action.bucket.value == "today" and due.action.due == date(2026, 11, 12)
-    assert due.url == f"/conversations/{conversation.pk}/compose/?kind=follow-up"
+    assert door_url(due.action) == f"/conversations/{conversation.pk}/compose/?kind=follow-up"
     assert _follow_up(user, date(2026, 11, 13)).action.overdue
 
 

@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.core.models import Conversation, Message, Template
+from coffeechat.domain.steps import Door
 from coffeechat.domain.types import Action, ActionKind, Bucket
 from coffeechat.services import conversations, crm, outreach
-from coffeechat.services.today import url_for
+from coffeechat.web.links import door_url as url_for
 
 JOB_ASK = "Hi Ana,\n\nAre there any openings on your team? I'd love to work with you."
 
@@ -192,10 +193,21 @@ def test_templates_page_lists_edits_and_hides(signed_in, user):
     assert template not in outreach.list_templates(user, include_hidden=False)
 
 
+_DOORS = {
+    ActionKind.SEND: Door.WRITE_REQUEST,
+    ActionKind.FOLLOW_UP: Door.WRITE_FOLLOW_UP,
+    ActionKind.THANK: Door.WRITE_THANK_YOU,
+    ActionKind.LET_GO: Door.LET_GO,
+    ActionKind.TRY_ANOTHER: Door.CHOOSE_NEXT_CONTACT,
+    ActionKind.STAY_IN_TOUCH: Door.WRITE_UPDATE,
+}
+
+
 def action(kind, **ids):
     from datetime import date
 
     return Action(
+        door=_DOORS[kind].value,
         kind=kind,
         title="t",
         reason="r",

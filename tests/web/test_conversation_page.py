@@ -9,7 +9,10 @@ from django.urls import reverse
 
 from coffeechat.core.models import Message, Note
 from coffeechat.services import conversations, crm, outreach
-from coffeechat.web.views.conversation_steps import next_step, step_states
+from coffeechat.services.conversation_card import card_for
+from coffeechat.services.today import today_for
+from coffeechat.web.links import card_links
+from coffeechat.web.views.conversation_steps import step_states
 from tests.prep_fixtures import bank_question, booked_interview
 
 
@@ -21,68 +24,86 @@ def conv(user, now):
 
 def _next(conv, moment):
     conv.refresh_from_db()
-    return next_step(conv, moment, zone=conv.owner.profile.zone, confirmation_sent=False)
+    return card_for(conv.owner, conv, moment)
 
 
-def _primary(step):
-    return next(link.url for link in step.links if link.primary)
+def _links(conv, step):
+    return card_links(step, conv)
 
 
-def test_planned_asks_for_the_note_and_research_when_missing(user, now):
+def _primary(conv, step):
+    return next(link.url for link in _links(conv, step) if link.primary)
+
+
+def test_planned_asks_for_research_first_then_the_note_as_today_does(user, now):
     sam = crm.create_contact(user, {"first_name": "Sam", "last_name": "Lee", "source": "event"})
     planned = conversations.start_conversation(user, {"contact": sam.pk})
-    step = _next(planned, now)
-    assert step.title == "Write to Sam Lee"
-    assert _primary(step) == reverse("web:composer", args=[planned.pk])
-    assert [link.label for link in step.links] == ["Write your note", "Research Sam first"]
+    chosen = planned.created_at  # the research step is due the day they were chosen
+    step = _next(planned, chosen)
+    assert step.title == "Research Sam Lee" and step.on_today
+    listing = today_for(user, chosen).items
+    today = [i.action for i in listing if i.action.conversation_id == planned.pk]
+    assert (step.kind, step.due, step.reason) == (today[0].kind, today[0].due, today[0].reason)
+    assert _primary(planned, step).endswith("#id_research_notes")
+    assert [link.label for link in _links(planned, step)] == ["Add research", "Write your note"]
 
 
-def test_a_waiting_request_offers_the_reply_form_and_the_follow_up(user, now):
-    sam = crm.create_contact(user, {"first_name": "Sam", "last_name": "Lee", "source": "event"})
+def test_a_waiting_request_offers_the_reply_form_and_says_when_to_follow_up(user, now):
+    sam = crm.create_contact(
+        user,
+        {"first_name": "Sam", "last_name": "Lee", "source": "event", "research_notes": "PM"},
+    )
     waiting = conversations.start_conversation(user, {"contact": sam.pk})
     conversations.record_event(user, waiting.pk, {"type": "request_sent"}, now)
     step = _next(waiting, now)
-    assert step.title == "Waiting for Sam's reply" and step.reply_form
-    assert step.reason == "Your note went out Tue 3 Nov."
-    assert step.links[0].url.endswith("?kind=follow-up")
+    assert step.title == "Waiting for Sam Lee's reply" and step.reply_form
+    # Seven business days, skipping Veterans Day (Wed 11 Nov).
+    assert (
+        step.reason == "Your note went out Tue 3 Nov. Next, on Fri 13 Nov: Follow up with Sam Lee."
+    )
+    assert not step.on_today and step.kind.value == "follow_up"
+    assert _links(waiting, step)[0].url.endswith("?kind=follow-up")
+    due = _next(waiting, now + timedelta(days=5))  # within Today's week ahead: on Today
+    assert due.title == "Follow up with Sam Lee" and due.on_today
 
 
-def test_a_booked_interview_is_prepared_then_attended_from_an_hour_before(conv, now):
+def test_a_booked_interview_is_prepared_then_attended_on_its_day(conv, now):
     start = conv.starts_at
     step = _next(conv, now)
-    assert step.title == "Prepare for Ana Ruiz"
-    assert step.reason.startswith("The interview is on Wed 4 Nov, 10:00.")
-    assert _primary(step) == reverse("web:brief", args=[conv.pk])
-    assert "Send the invite" in [link.label for link in step.links]
-    just_before = start - timedelta(hours=1, seconds=1)
-    assert _next(conv, just_before).title == "Prepare for Ana Ruiz"
-    soon = start - timedelta(hours=1)
-    assert _next(conv, soon).title == "Interview Ana Ruiz"
-    assert _primary(_next(conv, soon)) == reverse("web:interview", args=[conv.pk])
-    states = {s["key"]: s["state"] for s in step_states(conv, soon)}
+    assert step.title == "Prepare for Ana Ruiz" and step.on_today
+    assert _primary(conv, step) == reverse("web:brief", args=[conv.pk])
+    assert "Send the invite" in [link.label for link in _links(conv, step)]
+    assert _next(conv, start - timedelta(hours=10, seconds=1)).title == "Prepare for Ana Ruiz"
+    attend = _next(conv, start - timedelta(hours=10))  # from midnight on its day, it leads
+    assert attend.title.startswith("Interview Ana Ruiz at 10:00")
+    assert _primary(conv, attend) == reverse("web:interview", args=[conv.pk])
+    states = {s["key"]: s["state"] for s in step_states(conv, start - timedelta(hours=1))}
     assert (states["prepare"], states["call"]) == ("done", "current")
-    after = start + timedelta(minutes=30)
+    after = start + timedelta(minutes=30, seconds=1)
     assert _next(conv, after).title == "Write down what Ana Ruiz said"
 
 
 def test_the_thank_you_is_due_24_hours_after_the_booked_end_then_overdue(user, conv, now):
+    Note.objects.create(owner=user, conversation=conv, text="Diaries")
     end = conv.starts_at + timedelta(minutes=30)
     conversations.record_event(user, conv.pk, {"type": "held"}, end)
     due = end + timedelta(hours=24)
     on_time = _next(conv, due)
     assert on_time.title == "Thank Ana Ruiz" and not on_time.overdue
-    assert on_time.reason.startswith("Due by Thu 5 Nov, 10:30.")
-    assert _primary(on_time).endswith("?kind=thank-you")
+    assert on_time.reason.startswith("Thank-you rule: thank within 24 hours")
+    assert _primary(conv, on_time).endswith("?kind=thank-you")
     assert _next(conv, due + timedelta(seconds=1)).overdue
 
 
 def test_thanked_asks_for_the_report_back_and_closed_offers_reopening(user, conv, now):
+    Note.objects.create(owner=user, conversation=conv, text="Diaries")
     conversations.record_event(user, conv.pk, {"type": "held"}, now + timedelta(days=1))
     conversations.record_event(user, conv.pk, {"type": "thank_you_sent"}, now + timedelta(days=1))
-    assert _primary(_next(conv, now)).endswith("?kind=report-back")
+    step = _next(conv, now + timedelta(days=1))
+    assert _primary(conv, step).endswith("?kind=report-back")
     conversations.record_event(user, conv.pk, {"type": "closed", "reason": "no_response"}, now)
     closed = _next(conv, now)
-    assert closed.title.startswith("Closed") and closed.reopen and not closed.links
+    assert closed.title.startswith("Closed") and closed.reopen and not _links(conv, closed)
 
 
 def test_the_page_has_one_way_to_write_and_notes_name_their_question(signed_in, user, conv, now):
@@ -118,10 +139,11 @@ def test_the_thank_you_window_follows_the_rule_setting(signed_in, user, conv, no
     from coffeechat.services.today import update_rule_settings
 
     update_rule_settings(user, {"thank_within_hours": "48"})
+    Note.objects.create(owner=user, conversation=conv, text="Diaries")
     end = conv.starts_at + timedelta(minutes=30)
     conversations.record_event(user, conv.pk, {"type": "held"}, end)
     page = signed_in.get(reverse("web:conversation", args=[conv.pk])).content.decode()
-    assert "Due by Fri 6 Nov, 10:30." in page or "It was due Fri 6 Nov, 10:30" in page
+    assert "thank within 48 hours of the interview&#x27;s end (Wed 4 Nov at 10:30)" in page
 
 
 def test_the_booking_is_shown_on_the_contacts_clock_too(signed_in, conv):

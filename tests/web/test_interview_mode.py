@@ -11,6 +11,7 @@ from django.utils import timezone
 from coffeechat.core.models import ActionItem, Contact, Note, PlannedQuestion, Referral
 from coffeechat.services import plans
 from coffeechat.services.today import today_for
+from coffeechat.web.links import door_url
 from tests.prep_fixtures import bank_question, booked_interview
 
 JSON = {"HTTP_ACCEPT": "application/json"}
@@ -136,7 +137,7 @@ def test_ending_marks_it_held_and_starts_the_thank_you_clock(signed_in, user, co
 def test_today_links_attend_to_interview_mode(user, conv, now):
     on_the_day = now + timedelta(hours=24)  # Wed 4 Nov 09:00, the interview is at 10:00
     attend = [i for i in today_for(user, on_the_day).items if i.action.kind == "attend"]
-    assert attend[0].url == reverse("web:interview", args=[conv.pk])
+    assert door_url(attend[0].action) == reverse("web:interview", args=[conv.pk])
 
 
 def test_the_clock_starts_once_and_can_be_restarted(signed_in, conv):

@@ -13,6 +13,7 @@ from coffeechat.core.models import Note
 from coffeechat.services import conversations, crm, interview
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.today import today_for
+from coffeechat.web.links import door_url
 
 
 @pytest.fixture
@@ -63,4 +64,6 @@ def test_ending_opens_the_thank_you_with_the_highlighted_points(signed_in, user,
     composer = signed_in.get(response.url).content.decode()
     assert "Shadow a support shift first" in composer
     thank = [i for i in today_for(user, now + timedelta(hours=2)).items if i.action.kind == "thank"]
-    assert thank and thank[0].url.startswith(reverse("web:composer", args=[unbooked.pk]))
+    assert thank and door_url(thank[0].action).startswith(
+        reverse("web:composer", args=[unbooked.pk])
+    )

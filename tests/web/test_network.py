@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.core.models import Contact, Conversation, Message
+from coffeechat.web.links import door_url
 
 
 def _contact(user, first, *, cadence=None, dnc=False, sentiment="positive"):
@@ -124,8 +125,8 @@ def test_thank_the_introducer_opens_a_thank_you_draft_to_the_introducer(signed_i
     (item,) = [
         i for i in today_for(user, now).items if i.action.kind is ActionKind.THANK_INTRODUCER
     ]
-    assert item.url.startswith(reverse("web:compose_for", args=[ana.pk]))
-    page = signed_in.get(item.url, follow=True)
+    assert door_url(item.action).startswith(reverse("web:compose_for", args=[ana.pk]))
+    page = signed_in.get(door_url(item.action), follow=True)
     assert page.redirect_chain[-1][0].startswith(reverse("web:composer", args=[own.pk]))
     html = page.content.decode()
     assert "Thank you for introducing me to Sam Lee" in html  # the subject

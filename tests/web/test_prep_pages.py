@@ -8,6 +8,7 @@ from django.urls import reverse
 from coffeechat.core.models import PlannedQuestion, Question
 from coffeechat.services import plans
 from coffeechat.services.today import today_for
+from coffeechat.web.links import door_url
 from tests.prep_fixtures import bank_question, booked_interview
 
 
@@ -106,7 +107,7 @@ def test_the_brief_names_what_is_missing_and_today_links_to_it(signed_in, user, 
     for gap in ("No research", "No question plan", "tell me about yourself", "why this field"):
         assert gap in page
     prepare = [i for i in today_for(user, now).items if i.action.kind.value == "prepare"]
-    assert prepare and prepare[0].url == reverse("web:brief", args=[conv.pk])
+    assert prepare and door_url(prepare[0].action) == reverse("web:brief", args=[conv.pk])
 
 
 def test_the_brief_shows_both_zones_the_plan_and_saves_the_answers(signed_in, user, conv):

@@ -7,13 +7,14 @@ from django.urls import reverse
 from coffeechat.core.models import CareerPath, FitRating, PathDecision, ProfileRevision
 from coffeechat.services.reflection import save_ratings
 from coffeechat.services.today import today_for
+from coffeechat.web.links import door_url
 from tests.reflection_data import campaign
 
 
 def test_reflect_on_today_leads_to_the_paths_reflection_page(signed_in, user, now):
     data = campaign(user, now)
     reflect = [i for i in today_for(user, now).items if i.action.kind == "reflect"]
-    assert [item.url for item in reflect] == [
+    assert [door_url(item.action) for item in reflect] == [
         reverse("web:path_reflection", args=[data.paths["ux"].pk])
     ]
 

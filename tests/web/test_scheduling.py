@@ -14,6 +14,7 @@ from coffeechat.services import crm
 from coffeechat.services.availability import Row, update_availability
 from coffeechat.services.conversations import record_event, start_conversation
 from coffeechat.services.today import today_for
+from coffeechat.web.links import door_url
 
 EVERY_WEEKDAY = [Row(str(day), "08:00", "18:00") for day in range(5)]
 
@@ -38,7 +39,7 @@ def replied(user):
 def test_todays_schedule_action_leads_to_the_propose_page(user, replied):
     items = today_for(user, timezone.now()).items
     schedule = next(item for item in items if item.action.kind.value == "schedule")
-    assert schedule.url == reverse("web:conversation_propose", args=[replied.pk])
+    assert door_url(schedule.action) == reverse("web:conversation_propose", args=[replied.pk])
 
 
 def test_the_conversation_page_links_to_propose_times(signed_in, replied):

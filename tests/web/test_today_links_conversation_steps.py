@@ -8,13 +8,14 @@ from django.urls import reverse
 
 from coffeechat.services import conversations, crm
 from coffeechat.services.today import today_for
+from coffeechat.web.links import door_url
 from tests.prep_fixtures import booked_interview
 
 
 def _url(user, moment, kind):
     items = [i for i in today_for(user, moment).items if i.action.kind == kind]
     assert items, f"no {kind} action at {moment}"
-    return items[0].url
+    return door_url(items[0].action)
 
 
 def test_schedule_prepare_attend_capture_and_thank_link_where_the_step_is_done(user, now):

@@ -1,6 +1,6 @@
 """Conversations: start one, record what happened, take notes."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Literal
 
 from django.db.models import QuerySet
@@ -21,6 +21,7 @@ from coffeechat.core.models import Conversation, Note
 from coffeechat.domain.stages import allowed_events
 from coffeechat.domain.types import Stage
 from coffeechat.services import conversations as journey
+from coffeechat.services.conversation_card import card_for
 from coffeechat.services.crm import get_owned, move_to_trash
 
 router = Router(tags=["conversations"])
@@ -150,11 +151,38 @@ def start_conversation(request: HttpRequest, payload: ConversationIn):
     return Status(201, conversation)
 
 
+class NextStepOut(Schema):
+    kind: str | None = Field(description="The rule's step; null when nothing is due yet.")
+    title: str
+    due: date | None
+    due_at: datetime | None
+    reason: str
+    on_today: bool = Field(description="True when this is the conversation's Today action.")
+    key: str = Field(description="Names the step for POST /today/snooze and /today/dismiss.")
+
+
+class ConversationDetailOut(ConversationOut):
+    next_step: NextStepOut = Field(description="What to do next: the same step as Today.")
+
+
 @router.get(
-    "/{conversation_id}", response={200: ConversationOut, **READ_ERRORS}, summary="One conversation"
+    "/{conversation_id}",
+    response={200: ConversationDetailOut, **READ_ERRORS},
+    summary="One conversation, with its next step",
 )
 def get_conversation(request: HttpRequest, conversation_id: int):
-    return get_owned(request.auth, Conversation, conversation_id)
+    conversation = get_owned(request.auth, Conversation, conversation_id)
+    card = card_for(request.auth, conversation, now())
+    conversation.next_step = {
+        "kind": card.kind.value if card.kind else None,
+        "title": card.title,
+        "due": card.due,
+        "due_at": card.due_at,
+        "reason": card.reason,
+        "on_today": card.on_today,
+        "key": card.key,
+    }
+    return conversation
 
 
 @router.patch(

@@ -56,6 +56,42 @@ def build_parser() -> argparse.ArgumentParser:
     _user_option(today)
     _json_option(today)
 
+    snooze = _command(
+        commands, "snooze", "coffeechat.cli.due:snooze", "hide a Today action until a later day"
+    )
+    snooze.add_argument("key", help="the action's key, as 'coffeechat today' prints it")
+    snooze.add_argument(
+        "--until", required=True, metavar="YYYY-MM-DD", help="the day it comes back"
+    )
+    _user_option(snooze)
+
+    dismiss = _command(
+        commands, "dismiss", "coffeechat.cli.due:dismiss", "drop a Today action, with a reason"
+    )
+    dismiss.add_argument("key", help="the action's key, as 'coffeechat today' prints it")
+    dismiss.add_argument("--reason", default="", help="why (kept in the history)")
+    _user_option(dismiss)
+
+    undismiss = _command(
+        commands,
+        "undismiss",
+        "coffeechat.cli.due:undismiss",
+        "bring back a snoozed or dismissed action (without an id: list them)",
+    )
+    undismiss.add_argument("id", nargs="?", type=int, help="the decision's number")
+    _user_option(undismiss)
+
+    reindex = _command(
+        commands,
+        "reindex",
+        "coffeechat.cli.due:reindex",
+        "rebuild the due index behind Today from your data (or --check it)",
+    )
+    reindex.add_argument(
+        "--check", action="store_true", help="only compare; exit 1 if the index differs"
+    )
+    _user_option(reindex)
+
     demo = _command(
         commands,
         "demo",

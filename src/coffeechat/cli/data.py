@@ -47,9 +47,10 @@ def today(args: argparse.Namespace) -> int:
     now = moment_for(as_of, ZoneInfo(profile.time_zone)) if as_of else timezone.now()
     listing = today_for(user, now)
     if args.json:
-        print_json(
-            {"as_of": listing.as_of.isoformat(), "actions": [i.as_dict() for i in listing.items]}
-        )
+        from coffeechat.web.links import door_url
+
+        actions = [{**i.as_dict(), "url": door_url(i.action)} for i in listing.items]
+        print_json({"as_of": listing.as_of.isoformat(), "actions": actions})
         return 0
     who = profile.name or user.get_username()
     print(f"Today for {who}: {_long_date(listing.as_of)}")
@@ -70,6 +71,7 @@ def today(args: argparse.Namespace) -> int:
             )
             print(f"  {due:<16}  {action.title}")
             print(f"  {'':<16}  {action.reason}")
+            print(f"  {'':<16}  key: {action.key}")
     return 0
 
 

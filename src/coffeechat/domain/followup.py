@@ -1,15 +1,18 @@
-"""The Today engine: which step is due for which person, from plain data and a ``now``.
+"""The next-step engine: which step is due for which person, from plain data.
 
-The web page, the CLI and the API all call ``compute_today`` with the same
-snapshot and so show the same list. The rules live in three modules by phase
-(``followup_outreach``, ``followup_interviews``, ``followup_network``); this
-one runs them, keeps what falls within the horizon and puts it in order.
+``next_steps`` runs every rule over the facts and returns steps that do not
+depend on the day; the services layer keeps them in the due index, and Today,
+the conversation page and the calendar feed read them from there.
+``compute_today`` applies a ``now`` to them in one go (what a full recompute
+gives, and what the due index must always equal). The rules live in three
+modules by phase (``followup_outreach``, ``followup_interviews``,
+``followup_network``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from coffeechat.domain import followup_interviews as interviews
@@ -17,6 +20,7 @@ from coffeechat.domain import followup_network as network
 from coffeechat.domain import followup_outreach as outreach
 from coffeechat.domain.businessdays import business_days_between, local_date
 from coffeechat.domain.followup_context import RuleContext, build_context
+from coffeechat.domain.steps import Step, due_actions
 from coffeechat.domain.types import (
     Action,
     Bucket,
@@ -28,8 +32,8 @@ from coffeechat.domain.types import (
     Snapshot,
 )
 
-ConversationRule = Callable[[ConversationFacts, ContactFacts, RuleContext], Action | None]
-SnapshotRule = Callable[[RuleContext], Iterable[Action]]
+ConversationRule = Callable[[ConversationFacts, ContactFacts, RuleContext], Step | None]
+SnapshotRule = Callable[[RuleContext], Iterable[Step]]
 
 # Frozen, so one shared instance is a safe default argument.
 DEFAULT_SETTINGS = RuleSettings()
@@ -39,6 +43,7 @@ CONVERSATION_RULES: tuple[ConversationRule, ...] = (
     outreach.send,
     outreach.follow_up,
     outreach.let_go,
+    outreach.classify_reply,
     outreach.schedule,
     interviews.prepare,
     interviews.attend,
@@ -55,8 +60,42 @@ SNAPSHOT_RULES: tuple[SnapshotRule, ...] = (
     network.stay_in_touch,
     network.action_items,
     network.reflect,
-    network.thank_introducer,  # nurture (issue 6)
+    network.thank_introducer,
 )
+
+
+# The days Today can be read at: wide enough for any plan, narrow enough that the
+# horizon and the holiday calendar stay within what dates and the calendars hold.
+AS_OF_FIRST, AS_OF_LAST = date(1970, 1, 1), date(2199, 12, 31)
+
+
+def as_of_problem(day: date) -> str | None:
+    """Why Today cannot be read as at ``day``, or None when it can.
+
+    >>> as_of_problem(date(2026, 12, 1)) is None, as_of_problem(date(9999, 12, 31))
+    (True, 'Choose a date between 1970-01-01 and 2199-12-31.')
+    """
+    if AS_OF_FIRST <= day <= AS_OF_LAST:
+        return None
+    return f"Choose a date between {AS_OF_FIRST.isoformat()} and {AS_OF_LAST.isoformat()}."
+
+
+def next_steps(
+    snapshot: Snapshot,
+    *,
+    zone: ZoneInfo,
+    holidays: Container[date],
+    settings: RuleSettings = DEFAULT_SETTINGS,
+) -> list[Step]:
+    """Every next step the facts call for, whatever the day: the one rule set.
+
+    Today, the conversation page, the Network page and the calendar feed all
+    read these (through the due index). A closed conversation or a
+    do-not-contact person produces nothing, except action items, which are the
+    user's own tasks.
+    """
+    ctx = build_context(snapshot, zone=zone, holidays=holidays, settings=settings)
+    return list(_all_steps(ctx))
 
 
 def compute_today(
@@ -69,46 +108,23 @@ def compute_today(
 ) -> list[Action]:
     """Every action due up to ``settings.upcoming_days`` ahead, most pressing first.
 
-    ``now`` must be aware; "today" is its date on a wall clock in ``zone``, so
-    at 23:30 on Monday in New York it is still Monday although UTC says
-    Tuesday. Order: overdue first, then by due date; on one date the actions
-    with a time come first, in time order, then the all-day ones; then title.
-
-    A closed conversation or a do-not-contact person produces nothing, except
-    action items, which are the user's own tasks. Anything overdue is kept
-    however old; nothing further ahead than the horizon is returned, so with
-    ``upcoming_days=0`` the list holds only today and the overdue.
+    ``next_steps`` at ``now`` (see ``steps.due_actions``): overdue first, then
+    by due date; on one date the actions with a time come first, in time
+    order, then the all-day ones; then title. Anything overdue is kept however
+    old; with ``upcoming_days=0`` the list holds only today and the overdue.
     """
-    ctx = build_context(snapshot, now=now, zone=zone, holidays=holidays, settings=settings)
-    horizon = ctx.today + timedelta(days=settings.upcoming_days)
-    return sorted((a for a in _all_actions(ctx) if a.due <= horizon), key=_order)
+    steps = next_steps(snapshot, zone=zone, holidays=holidays, settings=settings)
+    return due_actions(steps, now=now, zone=zone, upcoming_days=settings.upcoming_days)
 
 
-def _all_actions(ctx: RuleContext) -> Iterator[Action]:
+def _all_steps(ctx: RuleContext) -> Iterator[Step]:
     for conversation, contact in ctx.open_conversations():
         for conversation_rule in CONVERSATION_RULES:
-            action = conversation_rule(conversation, contact, ctx)
-            if action is not None:
-                yield action
+            step = conversation_rule(conversation, contact, ctx)
+            if step is not None:
+                yield step
     for snapshot_rule in SNAPSHOT_RULES:
         yield from snapshot_rule(ctx)
-
-
-def _order(action: Action) -> tuple[bool, date, bool, float, str, str, int, int]:
-    # An all-day action is due by the end of its day, so it follows the timed ones on that day.
-    timed = action.due_at is not None
-    moment = action.due_at.timestamp() if action.due_at is not None else 0.0
-    # Kind and ids only break ties, so equal inputs always give the same order.
-    return (
-        not action.overdue,
-        action.due,
-        not timed,
-        moment,
-        action.title,
-        action.kind.value,
-        action.conversation_id or 0,
-        action.contact_id or 0,
-    )
 
 
 def group_by_bucket(actions: Iterable[Action]) -> dict[Bucket, list[Action]]:

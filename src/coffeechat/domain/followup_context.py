@@ -1,8 +1,8 @@
-"""What every follow-up rule needs to know about "now", built once per Today list.
+"""What every follow-up rule needs: the calendar, look-ups over the facts, one way to
+make a ``Step``.
 
 The rules themselves live in ``followup_outreach``, ``followup_interviews`` and
-``followup_network``; this module gives them the clock, the calendar, look-ups
-over the snapshot and one way to turn a due date into an ``Action``.
+``followup_network``; ``next_steps`` runs them.
 """
 
 from __future__ import annotations
@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from coffeechat.domain.businessdays import add_business_days, local_date
+from coffeechat.domain.steps import Door, Step
 from coffeechat.domain.types import (
-    Action,
     ActionKind,
-    Bucket,
     ContactFacts,
     ConversationFacts,
     RuleSettings,
@@ -53,10 +52,17 @@ def awaiting_reply(conversation: ConversationFacts) -> bool:
 
 def interview_end(conversation: ConversationFacts) -> datetime | None:
     """When the interview ended (UTC): start + agreed length, else when it was marked held."""
-    if conversation.starts_at is not None:
-        return utc(conversation.starts_at) + timedelta(minutes=conversation.minutes)
-    if conversation.held_at is not None:
-        return utc(conversation.held_at)
+    return interview_end_of(conversation.starts_at, conversation.minutes, conversation.held_at)
+
+
+def interview_end_of(
+    starts_at: datetime | None, minutes: int, held_at: datetime | None
+) -> datetime | None:
+    """The one rule for an interview's end, for facts and stored rows alike."""
+    if starts_at is not None:
+        return utc(starts_at) + timedelta(minutes=minutes)
+    if held_at is not None:
+        return utc(held_at)
     return None
 
 
@@ -71,10 +77,14 @@ def plural(count: int, noun: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class RuleContext:
-    """The clock, calendar and look-ups shared by all rules for one computation."""
+    """The calendar and look-ups shared by all rules for one computation.
 
-    now: datetime  # always UTC
-    today: date  # now's date in the user's zone
+    There is no clock here on purpose: every rule says *when* its step is due
+    (and, for the few that only make sense near an interview, the window in
+    which it shows), so the same facts always give the same steps and the due
+    index can store them. ``next_steps.due_actions`` applies a ``now`` later.
+    """
+
     zone: ZoneInfo
     holidays: Container[date]
     settings: RuleSettings
@@ -88,17 +98,21 @@ class RuleContext:
     def after_business_days(self, moment: datetime, n: int) -> date:
         return add_business_days(self.local(moment), n, self.holidays)
 
-    def day(self, day: date) -> str:
-        """A date as people say it: "Tue 3 Nov", with the year only when it is not this one.
+    def day(self, day: date, near: date | None = None) -> str:
+        """A date as people say it: "Tue 3 Nov", with the year only when it differs from
+        ``near`` (the step's due date), so the words never depend on when they are read.
 
         Written out by hand because strftime's %a/%b follow the process locale.
         """
-        text = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-        return text if day.year == self.today.year else f"{text} {day.year}"
+        return say_day(day, near if near is not None else day)
 
     def clock(self, moment: datetime) -> str:
         """The local wall-clock time, 24-hour: "10:00"."""
         return f"{moment.astimezone(self.zone):%H:%M}"
+
+    def start_of_day(self, day: date) -> datetime:
+        """Midnight at the start of ``day`` on the user's wall clock, as UTC."""
+        return datetime.combine(day, time.min, tzinfo=self.zone).astimezone(UTC)
 
     def active(self, contact_id: int) -> ContactFacts | None:
         """The contact, unless unknown or marked do-not-contact (which silences its rules)."""
@@ -112,46 +126,43 @@ class RuleContext:
             if contact is not None and not is_closed(conversation):
                 yield conversation, contact
 
-    def action(
+    def step(
         self,
         *,
         kind: ActionKind,
+        door: Door,
         title: str,
         reason: str,
         due: date | None = None,
         due_at: datetime | None = None,
+        shows_from: datetime | None = None,
+        shows_until: datetime | None = None,
         contact: ContactFacts | None = None,
         conversation: ConversationFacts | None = None,
         organization_id: int | None = None,
         career_path_id: int | None = None,
         action_item_id: int | None = None,
         referral_id: int | None = None,
-    ) -> Action:
-        """An Action due on ``due`` (a whole day) or at ``due_at`` (to the minute).
-
-        Overdue means the day has passed, or for hour-precise rules that the
-        moment has; the local date decides between "today" and "upcoming".
-        """
+    ) -> Step:
+        """A Step due on ``due`` (a whole day) or at ``due_at`` (to the minute)."""
         if due_at is not None:
             due_at = utc(due_at)
             due = self.local(due_at)
-            overdue = self.now > due_at
-        elif due is not None:
-            overdue = due < self.today
-        else:
-            raise ValueError(f"{kind} action needs a due date or a due time")
+        elif due is None:
+            raise ValueError(f"{kind} step needs a due date or a due time")
         if contact is not None and organization_id is None:
             organization_id = contact.organization_id
         if conversation is not None and career_path_id is None:
             career_path_id = conversation.career_path_id
-        return Action(
+        return Step(
             kind=kind,
+            door=door,
             title=title,
             reason=reason,
             due=due,
-            due_at=due_at.astimezone(self.zone) if due_at is not None else None,
-            overdue=overdue,
-            bucket=_bucket(overdue, due, self.today),
+            due_at=due_at,
+            shows_from=utc(shows_from) if shows_from is not None else None,
+            shows_until=utc(shows_until) if shows_until is not None else None,
             contact_id=contact.id if contact is not None else None,
             organization_id=organization_id,
             conversation_id=conversation.id if conversation is not None else None,
@@ -161,16 +172,18 @@ class RuleContext:
         )
 
 
-def _bucket(overdue: bool, due: date, today: date) -> Bucket:
-    if overdue:
-        return Bucket.OVERDUE
-    return Bucket.TODAY if due == today else Bucket.UPCOMING
+def say_day(day: date, near: date) -> str:
+    """
+    >>> say_day(date(2026, 11, 3), date(2026, 11, 5)), say_day(date(2025, 12, 30), date(2026, 1, 2))
+    ('Tue 3 Nov', 'Tue 30 Dec 2025')
+    """
+    text = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return text if day.year == near.year else f"{text} {day.year}"
 
 
 def build_context(
     snapshot: Snapshot,
     *,
-    now: datetime,
     zone: ZoneInfo,
     holidays: Container[date],
     settings: RuleSettings,
@@ -178,10 +191,7 @@ def build_context(
     conversations_of: defaultdict[int, list[ConversationFacts]] = defaultdict(list)
     for conversation in snapshot.conversations:
         conversations_of[conversation.contact_id].append(conversation)
-    now_utc = utc(now)
     return RuleContext(
-        now=now_utc,
-        today=local_date(now_utc, zone),
         zone=zone,
         holidays=holidays,
         settings=settings,

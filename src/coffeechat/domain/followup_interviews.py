@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from coffeechat.domain.followup_context import RuleContext, interview_end, plural, utc
+from coffeechat.domain.steps import Door, Step
 from coffeechat.domain.types import (
-    Action,
     ActionKind,
     ContactFacts,
     ConversationFacts,
@@ -19,6 +19,7 @@ from coffeechat.domain.types import (
 )
 
 _ENDED_STAGES = frozenset({Stage.HELD, Stage.THANKED})
+_INSTANT = timedelta(microseconds=1)
 
 
 def brief_gaps(
@@ -43,38 +44,37 @@ def brief_gaps(
 
 def prepare(
     conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext
-) -> Action | None:
+) -> Step | None:
     """An incomplete brief for an interview starting within ``prepare_within_hours``.
 
     With the default 48 hours, an interview 49 hours away gives nothing yet and
-    one 47 hours away does; the action disappears once the interview starts.
+    one 47 hours away does; the step disappears once the interview starts.
     """
     if conversation.stage is not Stage.SCHEDULED or conversation.starts_at is None:
         return None
     starts = utc(conversation.starts_at)
     hours = ctx.settings.prepare_within_hours
-    if not starts - timedelta(hours=hours) <= ctx.now < starts:
-        return None
     gaps = brief_gaps(conversation, contact, ctx.settings)
     if not gaps:
         return None
-    return ctx.action(
+    return ctx.step(
         kind=ActionKind.PREPARE,
+        door=Door.OPEN_BRIEF,
         title=f"Prepare for {contact.name}",
         reason=(
             f"Prepare rule: the interview on {ctx.day(ctx.local(starts))} at {ctx.clock(starts)} "
             f"is less than {plural(hours, 'hour')} away and the brief has {', '.join(gaps)}."
         ),
         due_at=starts,
+        shows_from=starts - timedelta(hours=hours),
+        shows_until=starts,
         contact=contact,
         conversation=conversation,
     )
 
 
-def attend(
-    conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext
-) -> Action | None:
-    """An interview on today's local date that has not ended yet.
+def attend(conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext) -> Step | None:
+    """The interview, shown from the start of its local day until its agreed end.
 
     It stays on the list while the interview runs (then overdue, since its
     start has passed) and leaves it at the agreed end.
@@ -83,16 +83,18 @@ def attend(
         return None
     starts = utc(conversation.starts_at)
     ends = starts + timedelta(minutes=conversation.minutes)
-    if ctx.local(starts) != ctx.today or ctx.now >= ends:
-        return None
     length = f"{conversation.minutes} min, {conversation.medium.label}"
-    return ctx.action(
+    return ctx.step(
         kind=ActionKind.ATTEND,
+        door=Door.INTERVIEW_MODE,
         title=f"Interview {contact.name} at {ctx.clock(starts)} ({length})",
         reason=(
+            # "today" holds: the step only shows on the interview's own day.
             f"Attend rule: your interview is today from {ctx.clock(starts)} to {ctx.clock(ends)}."
         ),
         due_at=starts,
+        shows_from=ctx.start_of_day(ctx.local(starts)),
+        shows_until=ends,
         contact=contact,
         conversation=conversation,
     )
@@ -100,37 +102,39 @@ def attend(
 
 def capture(
     conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext
-) -> Action | None:
+) -> Step | None:
     """An interview that ended without notes, due on the day it ended.
 
     A scheduled interview counts as ended once its agreed length has passed,
-    even if nobody marked it held, because memories fade either way.
+    even if nobody marked it held, because memories fade either way: it shows
+    from that moment on.
     """
     if conversation.has_notes:
         return None
     ended = interview_end(conversation)
     if ended is None:
         return None
-    ran_out = conversation.stage is Stage.SCHEDULED and ended < ctx.now
+    ran_out = conversation.stage is Stage.SCHEDULED
     if conversation.stage not in _ENDED_STAGES and not ran_out:
         return None
     day = ctx.local(ended)
-    return ctx.action(
+    return ctx.step(
         kind=ActionKind.CAPTURE,
+        door=Door.INTERVIEW_MODE,
         title=f"Write down what {contact.name} said",
         reason=(
             f"Capture rule: the interview of {ctx.day(day)} ended with no notes; "
             "write them while you still remember."
         ),
         due=day,
+        # From just after the end: at the end itself the interview is still its own step.
+        shows_from=ended + _INSTANT if ran_out else None,
         contact=contact,
         conversation=conversation,
     )
 
 
-def thank(
-    conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext
-) -> Action | None:
+def thank(conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext) -> Step | None:
     """The thank-you, due ``thank_within_hours`` of elapsed time after the interview ended.
 
     Ending 23:30 makes it due 23:30 the next day. Ending Sat 7 Mar 2026 20:00
@@ -143,12 +147,14 @@ def thank(
     if ended is None:
         return None
     hours = ctx.settings.thank_within_hours
-    return ctx.action(
+    return ctx.step(
         kind=ActionKind.THANK,
+        door=Door.WRITE_THANK_YOU,
         title=f"Thank {contact.name}",
         reason=(
             f"Thank-you rule: thank within {plural(hours, 'hour')} of the interview's end "
-            f"({ctx.day(ctx.local(ended))} at {ctx.clock(ended)})."
+            f"({ctx.day(ctx.local(ended), ctx.local(ended + timedelta(hours=hours)))} "
+            f"at {ctx.clock(ended)})."
         ),
         due_at=ended + timedelta(hours=hours),
         contact=contact,

@@ -4,15 +4,15 @@ action items and reflection on career paths.
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from coffeechat.domain.followup_context import RuleContext, is_closed, plural, utc
 from coffeechat.domain.nurture import Relationship, stay_in_touch_status
+from coffeechat.domain.steps import Door, Step
 from coffeechat.domain.types import (
-    Action,
     ActionKind,
     ContactFacts,
     ConversationFacts,
@@ -22,7 +22,7 @@ from coffeechat.domain.types import (
 )
 
 
-def referrals(ctx: RuleContext) -> Iterator[Action]:
+def referrals(ctx: RuleContext) -> Iterator[Step]:
     """Contact Y (introduced by X), until a request has gone out to Y.
 
     When two people introduced the same person, the first introduction counts
@@ -34,16 +34,18 @@ def referrals(ctx: RuleContext) -> Iterator[Action]:
             continue
         days = ctx.settings.referral_within_business_days
         introduced = ctx.local(referral.created_at)
+        due = ctx.after_business_days(referral.created_at, days)
         introducer = _introducer_name(referral, person, ctx)
         by = f" (introduced by {introducer})" if introducer else ""
-        yield ctx.action(
+        yield ctx.step(
             kind=ActionKind.REFERRAL,
+            door=Door.CONTACT_REFERRAL,
             title=f"Contact {person.name}{by}",
             reason=(
-                f"Referral rule: introduced on {ctx.day(introduced)}; reach out within "
+                f"Referral rule: introduced on {ctx.day(introduced, due)}; reach out within "
                 f"{plural(days, 'business day')} while the introduction is fresh."
             ),
-            due=ctx.after_business_days(referral.created_at, days),
+            due=due,
             contact=person,
             referral_id=referral.id,
         )
@@ -67,20 +69,22 @@ def _introducer_name(referral: ReferralFacts, person: ContactFacts, ctx: RuleCon
 
 def report_back(
     conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext
-) -> Action | None:
+) -> Step | None:
     """Tell them what you did with their advice, ``report_back_after_days`` after thanking."""
     if not _report_back_pending(conversation) or conversation.thanked_at is None:
         return None
     days = ctx.settings.report_back_after_days
     thanked = ctx.local(conversation.thanked_at)
-    return ctx.action(
+    due = thanked + timedelta(days=days)
+    return ctx.step(
         kind=ActionKind.STAY_IN_TOUCH,
+        door=Door.WRITE_REPORT_BACK,
         title=f"Tell {contact.name} what you did with their advice",
         reason=(
             f"Report-back rule: {plural(days, 'day')} after your thank-you of "
-            f"{ctx.day(thanked)}, share what you acted on."
+            f"{ctx.day(thanked, due)}, share what you acted on."
         ),
-        due=thanked + timedelta(days=days),
+        due=due,
         contact=contact,
         conversation=conversation,
     )
@@ -90,7 +94,7 @@ def _report_back_pending(conversation: ConversationFacts) -> bool:
     return conversation.stage is Stage.THANKED and conversation.report_back_at is None
 
 
-def stay_in_touch(ctx: RuleContext) -> Iterator[Action]:
+def stay_in_touch(ctx: RuleContext) -> Iterator[Step]:
     """Send X an update every cadence since the last real exchange, either way.
 
     The clock is ``nurture.stay_in_touch_status``, the same function that
@@ -104,26 +108,31 @@ def stay_in_touch(ctx: RuleContext) -> Iterator[Action]:
         conversations = [c for c in ctx.conversations_of.get(contact.id, ()) if not is_closed(c)]
         if any(_step_owed(c) for c in conversations):
             continue
-        last = contact.last_exchange_at
+        if contact.last_exchange_at is None:
+            continue
+        last = ctx.local(contact.last_exchange_at)
         status = stay_in_touch_status(
             Relationship(
-                in_network=any(_in_network(c) for c in conversations),
+                in_network=any(in_network(c) for c in conversations),
                 do_not_contact=contact.do_not_contact,
                 cadence_days=contact.cadence_days,
-                last_exchange=ctx.local(last) if last is not None else None,
+                last_exchange=last,
             ),
             default_days=ctx.settings.stay_in_touch_days,
-            today=ctx.today,
+            # The due dates do not depend on the day asked, only the colour does.
+            today=last,
         )
         if status is None or status.last_exchange is None or status.ideal_due is None:
             continue
-        red = f"; red from {ctx.day(status.max_due)}" if status.max_due else ""
-        yield ctx.action(
+        due = status.ideal_due
+        red = f"; red from {ctx.day(status.max_due, due)}" if status.max_due else ""
+        yield ctx.step(
             kind=ActionKind.STAY_IN_TOUCH,
+            door=Door.WRITE_UPDATE,
             title=f"Send {contact.name} an update",
             reason=(
                 f"Stay-in-touch rule: every {plural(status.ideal_days, 'day')} since your last "
-                f"exchange on {ctx.day(status.last_exchange)}{red}."
+                f"exchange on {ctx.day(status.last_exchange, due)}{red}."
             ),
             due=status.ideal_due,
             contact=contact,
@@ -133,7 +142,9 @@ def stay_in_touch(ctx: RuleContext) -> Iterator[Action]:
 _RELATIONSHIP_SENTIMENTS = (Sentiment.POSITIVE, Sentiment.REFERRAL_ONLY)
 
 
-def _in_network(conversation: ConversationFacts) -> bool:
+def in_network(conversation: ConversationFacts) -> bool:
+    """Someone you have a relationship with: an interview held, or a yes or a pointer to
+    someone. The Network page lists exactly these people (services.network)."""
     return conversation.held_at is not None or conversation.sentiment in _RELATIONSHIP_SENTIMENTS
 
 
@@ -142,7 +153,7 @@ def _step_owed(conversation: ConversationFacts) -> bool:
     return conversation.stage is Stage.HELD or _report_back_pending(conversation)
 
 
-def action_items(ctx: RuleContext) -> Iterator[Action]:
+def action_items(ctx: RuleContext) -> Iterator[Step]:
     """Every open action item with a due date, titled by its own text.
 
     Action items are the user's own tasks, so they show even when the contact
@@ -151,24 +162,22 @@ def action_items(ctx: RuleContext) -> Iterator[Action]:
     for item in ctx.snapshot.action_items:
         if item.done or item.due is None:
             continue
-        source = ctx.contacts.get(item.contact_id) if item.contact_id is not None else None
-        origin = f" from {source.name}'s advice" if source is not None else ""
-        action = ctx.action(
+        origin = f" from {item.contact_name}'s advice" if item.contact_name else ""
+        step = ctx.step(
             kind=ActionKind.ACTION_ITEM,
+            door=Door.OPEN_ACTION_ITEM,
             title=item.text,
             reason=f"Action-item rule: a task{origin} you set for {ctx.day(item.due)}.",
             due=item.due,
-            contact=source,
+            organization_id=item.organization_id,
             career_path_id=item.career_path_id,
             action_item_id=item.id,
         )
-        # The item's own links win, even for a contact missing from the snapshot.
-        yield dataclasses.replace(
-            action, contact_id=item.contact_id, conversation_id=item.conversation_id
-        )
+        # The item's own links, read with it: it needs no other facts.
+        yield replace(step, contact_id=item.contact_id, conversation_id=item.conversation_id)
 
 
-def reflect(ctx: RuleContext) -> Iterator[Action]:
+def reflect(ctx: RuleContext) -> Iterator[Step]:
     """Reflect on path P once ``reflect_after_interviews`` were held since its last review.
 
     Due on the day of the interview that reached the count. Interviews count
@@ -184,15 +193,17 @@ def reflect(ctx: RuleContext) -> Iterator[Action]:
         new = sorted(moment for moment in held[path.id] if since is None or moment > since)
         if len(new) < needed:
             continue
-        review = f"since you last reviewed it on {ctx.day(ctx.local(since))}" if since else ""
-        yield ctx.action(
+        due = ctx.local(new[needed - 1])
+        review = f"since you last reviewed it on {ctx.day(ctx.local(since), due)}" if since else ""
+        yield ctx.step(
             kind=ActionKind.REFLECT,
+            door=Door.REFLECT_ON_PATH,
             title=f"Reflect on path {path.title}",
             reason=(
                 f"Reflect rule: {plural(len(new), 'interview')} held on this path "
                 f"{review or 'and its fit never reviewed'}."
             ),
-            due=ctx.local(new[needed - 1]),
+            due=due,
             career_path_id=path.id,
         )
 
@@ -207,10 +218,7 @@ def _held_per_path(
     return held
 
 
-# Nurture (issue 6)
-
-
-def thank_introducer(ctx: RuleContext) -> Iterator[Action]:
+def thank_introducer(ctx: RuleContext) -> Iterator[Step]:
     """Thank X for introducing you to Y, once the conversation with Y was held.
 
     Due ``thank_introducer_days`` after the first interview held with Y; any
@@ -229,8 +237,9 @@ def thank_introducer(ctx: RuleContext) -> Iterator[Action]:
         held = _first_held(introduced, ctx)
         if held is None or _thanked_since(introducer, held):
             continue
-        yield ctx.action(
+        yield ctx.step(
             kind=ActionKind.THANK_INTRODUCER,
+            door=Door.THANK_INTRODUCER,
             title=f"Thank {introducer.name} for introducing you to {introduced.name}",
             reason=(
                 f"Introducer rule: you talked with {introduced.name} on "

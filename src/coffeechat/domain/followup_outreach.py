@@ -1,8 +1,7 @@
 """Rules for getting a conversation started: research, send, try another, follow up, let go,
-schedule.
+say how they replied, schedule.
 
-Each rule returns the actions it finds; ``followup.compute_today`` gathers,
-filters and sorts them.
+Each rule returns the steps it finds; ``followup.next_steps`` gathers them.
 """
 
 from __future__ import annotations
@@ -11,8 +10,8 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from coffeechat.domain.followup_context import RuleContext, awaiting_reply, plural, utc
+from coffeechat.domain.steps import Door, Step
 from coffeechat.domain.types import (
-    Action,
     ActionKind,
     ContactFacts,
     ConversationFacts,
@@ -23,7 +22,7 @@ from coffeechat.domain.types import (
 _OPEN_REQUEST_STAGES = frozenset({Stage.REQUESTED, Stage.FOLLOWED_UP})
 
 
-def research(ctx: RuleContext) -> Iterator[Action]:
+def research(ctx: RuleContext) -> Iterator[Step]:
     """One "Research X" per contact with a planned conversation and an empty research section.
 
     A contact planned for two career paths still needs researching only once,
@@ -38,8 +37,9 @@ def research(ctx: RuleContext) -> Iterator[Action]:
             oldest[contact.id] = (conversation, contact)
     for conversation, contact in oldest.values():
         chosen = ctx.local(conversation.created_at)
-        yield ctx.action(
+        yield ctx.step(
             kind=ActionKind.RESEARCH,
+            door=Door.ADD_RESEARCH,
             title=f"Research {contact.name}",
             reason=(
                 f"Research rule: you chose {contact.name} for outreach on {ctx.day(chosen)} "
@@ -55,7 +55,7 @@ def _chosen_before(one: ConversationFacts, other: ConversationFacts) -> bool:
     return (utc(one.created_at), one.id) < (utc(other.created_at), other.id)
 
 
-def send(conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext) -> Action | None:
+def send(conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext) -> Step | None:
     """A planned conversation whose draft has waited ``send_after_days`` calendar days.
 
     Drafted Monday with the default 2 days: upcoming on Tuesday, due Wednesday.
@@ -64,20 +64,22 @@ def send(conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContex
         return None
     days = ctx.settings.send_after_days
     drafted = ctx.local(conversation.draft_created_at)
-    return ctx.action(
+    due = drafted + timedelta(days=days)
+    return ctx.step(
         kind=ActionKind.SEND,
+        door=Door.WRITE_REQUEST,
         title=f"Send your note to {contact.name}",
         reason=(
-            f"Send rule: the note you drafted on {ctx.day(drafted)} "
+            f"Send rule: the note you drafted on {ctx.day(drafted, due)} "
             f"is still unsent after {plural(days, 'day')}."
         ),
-        due=drafted + timedelta(days=days),
+        due=due,
         contact=contact,
         conversation=conversation,
     )
 
 
-def try_another(ctx: RuleContext) -> Iterator[Action]:
+def try_another(ctx: RuleContext) -> Iterator[Step]:
     """Suggest the next contact at an organization whose newest open request got no reply.
 
     Only the newest open request at an organization counts, because requests
@@ -85,24 +87,28 @@ def try_another(ctx: RuleContext) -> Iterator[Action]:
     the first request no longer asks for a third. Requests already followed up
     are left to the follow-up rules.
     """
+    uncontacted = _uncontacted_per_organization(ctx)
     for conversation, contact in _newest_open_request_per_organization(ctx):
         if conversation.stage is not Stage.REQUESTED or conversation.followed_up_at is not None:
             continue
-        others = _uncontacted_colleagues(contact, ctx)
+        colleagues = uncontacted.get(contact.organization_id or 0, ())
+        others = [c for c in colleagues if c.id != contact.id]
         if not others or conversation.requested_at is None:
             continue
         days = ctx.settings.try_another_business_days
         requested = ctx.local(conversation.requested_at)
+        due = ctx.after_business_days(conversation.requested_at, days)
         organization = contact.organization_name or "their organization"
-        yield ctx.action(
+        yield ctx.step(
             kind=ActionKind.TRY_ANOTHER,
+            door=Door.CHOOSE_NEXT_CONTACT,
             title=f"Reach out to another contact at {organization}",
             reason=(
                 f"Try-another rule: no reply {plural(days, 'business day')} after your request "
-                f"to {contact.name} of {ctx.day(requested)}, and {len(others)} more at "
+                f"to {contact.name} of {ctx.day(requested, due)}, and {len(others)} more at "
                 f"{organization} not yet contacted."
             ),
-            due=ctx.after_business_days(conversation.requested_at, days),
+            due=due,
             conversation=conversation,
             organization_id=contact.organization_id,
         )
@@ -129,24 +135,27 @@ def _newest_open_request_per_organization(
     return [(conversation, contact) for _, conversation, contact in newest.values()]
 
 
-def _uncontacted_colleagues(contact: ContactFacts, ctx: RuleContext) -> list[ContactFacts]:
-    """Others at the same organization who may be asked and have never been sent a request."""
-    return [
-        other
-        for other in ctx.contacts.values()
-        if other.organization_id == contact.organization_id
-        and other.id != contact.id
-        and not other.do_not_contact
-        and all(
+def _uncontacted_per_organization(ctx: RuleContext) -> dict[int, list[ContactFacts]]:
+    """Per organization, the people who may be asked and have never been sent a request.
+
+    Grouped in one pass over the contacts: asking per open request would scan
+    every contact once per request, which grows with the square of the list.
+    """
+    grouped: dict[int, list[ContactFacts]] = {}
+    for other in ctx.contacts.values():
+        if other.organization_id is None or other.do_not_contact:
+            continue
+        if all(
             conversation.stage is Stage.PLANNED and conversation.requested_at is None
             for conversation in ctx.conversations_of.get(other.id, ())
-        )
-    ]
+        ):
+            grouped.setdefault(other.organization_id, []).append(other)
+    return grouped
 
 
 def follow_up(
     conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext
-) -> Action | None:
+) -> Step | None:
     """The single follow-up, ``follow_up_business_days`` after an unanswered request.
 
     A Friday request with the default 7 business days is due the Tuesday after
@@ -161,22 +170,22 @@ def follow_up(
         return None
     days = ctx.settings.follow_up_business_days
     requested = ctx.local(conversation.requested_at)
-    return ctx.action(
+    due = ctx.after_business_days(conversation.requested_at, days)
+    return ctx.step(
         kind=ActionKind.FOLLOW_UP,
+        door=Door.WRITE_FOLLOW_UP,
         title=f"Follow up with {contact.name}",
         reason=(
             f"Follow-up rule: no reply {plural(days, 'business day')} "
-            f"after your request of {ctx.day(requested)}."
+            f"after your request of {ctx.day(requested, due)}."
         ),
-        due=ctx.after_business_days(conversation.requested_at, days),
+        due=due,
         contact=contact,
         conversation=conversation,
     )
 
 
-def let_go(
-    conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext
-) -> Action | None:
+def let_go(conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext) -> Step | None:
     """Close as no response ``let_go_business_days`` after an unanswered follow-up.
 
     Persistent but finite: never more than two messages without a reply.
@@ -189,14 +198,16 @@ def let_go(
         return None
     days = ctx.settings.let_go_business_days
     followed_up = ctx.local(conversation.followed_up_at)
-    return ctx.action(
+    due = ctx.after_business_days(conversation.followed_up_at, days)
+    return ctx.step(
         kind=ActionKind.LET_GO,
+        door=Door.LET_GO,
         title=f"Close {contact.name} as no response",
         reason=(
             f"Let-go rule: no reply {plural(days, 'business day')} after your follow-up "
-            f"of {ctx.day(followed_up)}; two unanswered messages are enough."
+            f"of {ctx.day(followed_up, due)}; two unanswered messages are enough."
         ),
-        due=ctx.after_business_days(conversation.followed_up_at, days),
+        due=due,
         contact=contact,
         conversation=conversation,
     )
@@ -204,7 +215,7 @@ def let_go(
 
 def schedule(
     conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext
-) -> Action | None:
+) -> Step | None:
     """Propose times by the next business day after a positive reply with nothing booked."""
     if (
         conversation.stage is not Stage.REPLIED
@@ -215,14 +226,46 @@ def schedule(
         return None
     days = ctx.settings.schedule_within_business_days
     replied = ctx.local(conversation.replied_at)
-    return ctx.action(
+    due = ctx.after_business_days(conversation.replied_at, days)
+    return ctx.step(
         kind=ActionKind.SCHEDULE,
+        door=Door.PROPOSE_TIMES,
         title=f"Propose times to {contact.name}",
         reason=(
-            f"Schedule rule: {contact.name} said yes on {ctx.day(replied)} and no interview "
+            f"Schedule rule: {contact.name} said yes on {ctx.day(replied, due)} and no interview "
             f"is booked; propose times within {plural(days, 'business day')}."
         ),
-        due=ctx.after_business_days(conversation.replied_at, days),
+        due=due,
+        contact=contact,
+        conversation=conversation,
+    )
+
+
+def classify_reply(
+    conversation: ConversationFacts, contact: ContactFacts, ctx: RuleContext
+) -> Step | None:
+    """A reply logged without saying how it went (an imported message, say): nothing else
+    can follow until the user says, so it is due the day it came.
+
+    Positive leads to proposing times, negative closes it as declined, a
+    pointer to someone else to contacting that person.
+    """
+    if (
+        conversation.stage is not Stage.REPLIED
+        or conversation.replied_at is None
+        or conversation.sentiment is not None
+    ):
+        return None
+    replied = ctx.local(conversation.replied_at)
+    return ctx.step(
+        kind=ActionKind.CLASSIFY_REPLY,
+        door=Door.CLASSIFY_REPLY,
+        title=f"Say how {contact.name} replied",
+        reason=(
+            f"Reply rule: {contact.name} answered on {ctx.day(replied)}; say whether it was a "
+            "yes, a no or a pointer to someone else, so the next step is the right one."
+        ),
+        due=replied,
         contact=contact,
         conversation=conversation,
     )

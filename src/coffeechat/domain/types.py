@@ -62,7 +62,8 @@ class ActionKind(StrEnum):
     STAY_IN_TOUCH = "stay_in_touch"
     ACTION_ITEM = "action_item"
     REFLECT = "reflect"
-    THANK_INTRODUCER = "thank_introducer"  # nurture (issue 6)
+    THANK_INTRODUCER = "thank_introducer"
+    CLASSIFY_REPLY = "classify_reply"
 
 
 class Bucket(StrEnum):
@@ -284,6 +285,10 @@ class ActionItemFacts:
     contact_id: int | None = None
     conversation_id: int | None = None
     career_path_id: int | None = None
+    # The person the advice came from, read with the item so its line needs no
+    # other facts (the due index recomputes an item on its own).
+    contact_name: str | None = None
+    organization_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -326,3 +331,7 @@ class Action:
     career_path_id: int | None = None
     action_item_id: int | None = None
     referral_id: int | None = None
+    # Stable identity of the step ("follow_up:conversation:12"): what a snooze
+    # or a dismissal names. ``door`` says what to do (a Door value), never a URL.
+    key: str = ""
+    door: str = ""

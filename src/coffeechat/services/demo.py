@@ -42,6 +42,7 @@ from coffeechat.services.demo_campaign import (
 )
 from coffeechat.services.demo_reflection import rate_sample_paths
 from coffeechat.services.demo_scenes import Campaign, Clock
+from coffeechat.services.due_index import rebuilds_index
 from coffeechat.services.errors import InvalidInput
 
 DEFAULT_GENERATED = 24
@@ -78,6 +79,7 @@ class DemoSummary:
         )
 
 
+@rebuilds_index
 def load_demo(user: Any, now: datetime, contacts: int = DEFAULT_GENERATED) -> DemoSummary:
     """Write the sample campaign for ``user`` in one transaction; refuse a non-empty account.
 

@@ -21,6 +21,7 @@ from coffeechat.core.models import Contact, ImportBatch, Organization
 from coffeechat.importers.base import ImportFileError
 from coffeechat.importers.fields import organization_key
 from coffeechat.services.bulk_insert import insert_rows
+from coffeechat.services.due_index import rebuilds_index
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.services.import_kinds import KINDS, ImportKind
 from coffeechat.services.import_preview import (
@@ -92,6 +93,7 @@ class ImportResult:
         }
 
 
+@rebuilds_index
 def commit_import(
     user: Any,
     kind: str,
@@ -264,6 +266,7 @@ class UndoResult:
         }
 
 
+@rebuilds_index
 def undo_import(user: Any, batch_id: object, now: datetime) -> UndoResult:
     """Take a batch back out: its new contacts go, the fields it filled are emptied.
 

@@ -28,6 +28,7 @@ from coffeechat.importers.linkedin_messages import (
     parse_messages,
 )
 from coffeechat.services.crm import get_owned
+from coffeechat.services.due_index import rebuilds_index
 from coffeechat.services.errors import InvalidInput, NotFound
 
 KIND = "linkedin-messages"
@@ -132,6 +133,7 @@ def _match(
     return None, ""
 
 
+@rebuilds_index
 def import_messages(user: Any, data: bytes, filename: str, now: datetime) -> ImportBatch:
     """Log every matched, new message as one batch, moving waiting conversations on."""
     preview = preview_messages(user, data)
@@ -194,6 +196,7 @@ def _conversation_for(user: Any, contact: Contact) -> Conversation | None:
     return rows.exclude(stage=Stage.CLOSED).order_by("-created_at").first() or rows.first()
 
 
+@rebuilds_index
 def undo_message_import(user: Any, batch_id: object, now: datetime) -> ImportBatch:
     """Remove the batch's messages and revert the stage moves they caused."""
     batch: ImportBatch = get_owned(user, ImportBatch, batch_id)

@@ -7,7 +7,7 @@ this module records what they did so Today's clocks start.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,7 @@ from coffeechat.core.models import Conversation, Message, Template
 from coffeechat.domain import templates as merge
 from coffeechat.domain.builtin_templates import SITUATIONAL_KEYS
 from coffeechat.domain.businessdays import add_business_days, local_date
+from coffeechat.domain.followup_context import interview_end_of
 from coffeechat.domain.outreach import CheckResult, Draft, has_subject, run_checks
 from coffeechat.domain.stages import Event
 from coffeechat.domain.types import Stage
@@ -116,10 +117,9 @@ def _choice(enum: Any, value: object, field: str) -> Any:
 
 
 def interview_end(conversation: Conversation) -> datetime | None:
-    start = conversation.starts_at
-    if start is not None:
-        return start + timedelta(minutes=conversation.planned_minutes)
-    return conversation.held_at
+    return interview_end_of(
+        conversation.starts_at, conversation.planned_minutes, conversation.held_at
+    )
 
 
 def save_composer_draft(user: Any, conversation_id: object, data: dict[str, Any]) -> Message:

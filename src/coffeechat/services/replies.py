@@ -14,7 +14,7 @@ from coffeechat.domain.types import ResponseSpeed, Sentiment, Stage
 from coffeechat.services import conversations
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.today import _holidays, rule_settings
+from coffeechat.services.today import holidays_around, rule_settings
 
 AWAITING = (Stage.REQUESTED, Stage.FOLLOWED_UP)
 SPEED_LABELS = {
@@ -70,7 +70,7 @@ def contact_speeds(user: Any, contact: Contact) -> list[Speed]:
     )
     speeds = []
     for conversation in rows:
-        holidays = _holidays(profile.holiday_country, conversation.requested_at.year)
+        holidays = holidays_around(profile.holiday_country, conversation.requested_at.year)
         sentiment = (
             Sentiment(conversation.reply_sentiment) if conversation.reply_sentiment else None
         )
@@ -96,3 +96,33 @@ def contact_speeds(user: Any, contact: Contact) -> list[Speed]:
 
 def awaiting_reply(user: Any, contact: Contact) -> list[Conversation]:
     return list(Conversation.objects.for_user(user).filter(contact=contact, stage__in=AWAITING))
+
+
+_CLASSIFIABLE = (Sentiment.POSITIVE, Sentiment.NEGATIVE, Sentiment.REFERRAL_ONLY)
+
+
+def classify_reply(
+    user: Any, conversation_id: object, sentiment: str, now: datetime
+) -> Conversation:
+    """Say how a reply logged without a sentiment went (an imported message, say).
+
+    A yes leads to proposing times, a pointer to someone else to contacting
+    them; a no closes the conversation as declined.
+    """
+    from coffeechat.domain.vocabulary import CloseReason
+    from coffeechat.services.crm import get_owned
+
+    conversation: Conversation = get_owned(user, Conversation, conversation_id)
+    if conversation.stage != Stage.REPLIED or conversation.replied_at is None:
+        raise InvalidInput({"sentiment": ["There is no reply to classify in this conversation."]})
+    if sentiment not in {s.value for s in _CLASSIFIABLE}:
+        raise InvalidInput(
+            {"sentiment": ["Say how they replied: positive, negative or referral only."]}
+        )
+    conversation.reply_sentiment = sentiment
+    if sentiment == Sentiment.NEGATIVE:
+        conversation.stage = Stage.CLOSED
+        conversation.closed_at = now
+        conversation.close_reason = CloseReason.DECLINED.value
+    conversation.save()
+    return conversation

@@ -19,6 +19,7 @@ from django.db import connection, models, transaction
 
 from coffeechat.core.models import Profile
 from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.due_index import rebuilds_index
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.export_schema import (
     FORMAT,
@@ -92,6 +93,7 @@ def existing_data(user: Any) -> dict[str, int]:
     return counts
 
 
+@rebuilds_index
 def import_json(user: Any, data: str | bytes | Mapping[str, Any]) -> dict[str, int]:
     """Restore an export into the user's empty account; returns the rows restored per table."""
     document = parse_document(data)

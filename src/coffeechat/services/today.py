@@ -1,52 +1,50 @@
-"""The Today list: the user's facts (today_facts) through the pure rules, with links.
+"""The Today list: the rows of the due index that are due at ``now``, paged.
 
-The rules are pure (domain.followup); this module applies the user's rule
-settings and holidays to them and turns each action into the link that does it.
+The rules are pure (domain.followup) and their steps are kept in the due
+index (services.due_index); this module reads the part due by the horizon and
+applies ``now`` to it. What a full recompute would give, only cheaper: the
+cost follows what is due, not what is stored.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
-
-from django.urls import reverse
 
 from coffeechat.core.models import (
     ActionItem,
     Profile,
 )
 from coffeechat.domain.businessdays import holiday_dates
-from coffeechat.domain.followup import compute_today
+from coffeechat.domain.followup import as_of_problem
 from coffeechat.domain.types import (
     Action,
-    ActionKind,
+    Bucket,
     RuleSettings,
     RuleSettingsError,
 )
+from coffeechat.services import due_index
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.crm import get_owned
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.today_facts import load_snapshot
+from coffeechat.services.today_window import DueWindow
 
 
 @dataclass(frozen=True, eq=False)
 class TodayItem:
-    """An action with the link that does it (built on first use: a long list shows only
-    its first rows, and reversing a URL for every hidden row would dominate the page)."""
+    """One Today action; the web layer (``web.links``) turns its door into a link."""
 
     action: Action
-
-    @cached_property
-    def url(self) -> str:
-        return url_for(self.action)
 
     def as_dict(self) -> dict[str, object]:
         a = self.action
         return {
+            "key": a.key,
             "kind": a.kind.value,
+            "door": a.door,
             "title": a.title,
             "due": a.due.isoformat(),
             "due_at": a.due_at.isoformat() if a.due_at else None,
@@ -59,18 +57,24 @@ class TodayItem:
             "career_path_id": a.career_path_id,
             "action_item_id": a.action_item_id,
             "referral_id": a.referral_id,
-            "url": self.url,
         }
 
 
 @dataclass(frozen=True)
 class TodayList:
+    """A page of the Today list, with the size of every bucket."""
+
     as_of: date
     now: datetime
     items: list[TodayItem]
+    counts: dict[str, int] = field(default_factory=dict)
 
     def bucket(self, name: str) -> list[TodayItem]:
         return [item for item in self.items if item.action.bucket.value == name]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
 
 
 def rule_settings(profile: Profile) -> RuleSettings:
@@ -79,100 +83,76 @@ def rule_settings(profile: Profile) -> RuleSettings:
 
 
 def moment_for(as_of: date, zone: ZoneInfo) -> datetime:
-    """``--as-of DATE`` means the start of that day in the user's zone."""
+    """``--as-of DATE`` means the start of that day in the user's zone.
+
+    The one check of the day asked for, shared by the page, the API and the CLI.
+    """
+    problem = as_of_problem(as_of)
+    if problem:
+        raise InvalidInput({"as_of": [problem]})
     return datetime.combine(as_of, time.min, tzinfo=zone)
 
 
-def today_for(user: Any, now: datetime) -> TodayList:
+def today_for(
+    user: Any,
+    now: datetime,
+    *,
+    bucket: Bucket | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> TodayList:
+    """What is due at ``now``, read from the due index: only rows due by the horizon,
+    and of those only the page asked for (all of them without ``limit``)."""
+    zone, window = _window(user, now)
+    rows = window.rows(user)
+    if bucket is not None:
+        rows = rows.filter(window.bucket(bucket))
+    end = offset + limit if limit is not None else None
+    items = _items(window.ordered(rows)[offset:end], now, zone)
+    return TodayList(
+        as_of=window.today, now=now, items=items, counts=window.counts(window.rows(user))
+    )
+
+
+def today_by_bucket(user: Any, now: datetime, per_bucket: int | None) -> TodayList:
+    """The first ``per_bucket`` actions of each bucket (all with None): the Today page."""
+    if per_bucket is None:
+        return today_for(user, now)
+    zone, window = _window(user, now)
+    rows = window.rows(user)
+    items = [
+        item
+        for bucket in Bucket
+        for item in _items(
+            window.ordered(rows.filter(window.bucket(bucket)))[:per_bucket], now, zone
+        )
+    ]
+    return TodayList(as_of=window.today, now=now, items=items, counts=window.counts(rows))
+
+
+def _window(user: Any, now: datetime) -> tuple[ZoneInfo, DueWindow]:
     profile = ensure_profile(user)
     zone = ZoneInfo(profile.time_zone)
-    settings = rule_settings(profile)
-    holidays = _holidays(profile.holiday_country, now.astimezone(zone).year)
-    actions = compute_today(
-        load_snapshot(user, now), now=now, zone=zone, holidays=holidays, settings=settings
-    )
-    items = [TodayItem(action) for action in actions]
-    return TodayList(as_of=now.astimezone(zone).date(), now=now, items=items)
+    due_index.ensure_built(user, profile, now)
+    return zone, DueWindow.at(now, zone, rule_settings(profile).upcoming_days)
+
+
+def _items(rows: Any, now: datetime, zone: ZoneInfo) -> list[TodayItem]:
+    steps = (due_index.step_of(row) for row in rows.values(*due_index.STEP_FIELDS))
+    return [TodayItem(step.as_action(now, zone)) for step in steps]
 
 
 def holidays_for(profile: Profile, now: datetime) -> frozenset[date]:
     """The public holidays the business-day rules skip, around ``now``."""
-    return _holidays(profile.holiday_country, now.astimezone(ZoneInfo(profile.time_zone)).year)
+    return holidays_around(
+        profile.holiday_country, now.astimezone(ZoneInfo(profile.time_zone)).year
+    )
 
 
 @lru_cache(maxsize=64)
-def _holidays(country: str, year: int) -> frozenset[date]:
+def holidays_around(country: str, year: int) -> frozenset[date]:
     # Windows reach a few weeks either side of today, so three years cover them.
     return holiday_dates(country or None, range(year - 1, year + 2))
-
-
-_CONVERSATION_ANCHORS = {
-    ActionKind.SEND: "outreach",
-    ActionKind.FOLLOW_UP: "progress",
-    ActionKind.LET_GO: "progress",
-    ActionKind.SCHEDULE: "progress",
-    ActionKind.PREPARE: "prepare",
-    ActionKind.ATTEND: "progress",
-    ActionKind.CAPTURE: "notes",
-    ActionKind.THANK: "progress",
-    ActionKind.STAY_IN_TOUCH: "progress",
-}
-
-
-def url_for(action: Action) -> str:
-    """Where the button of a Today action leads: the page that does it."""
-    kind = action.kind
-    outreach_url = _outreach_url(action)  # outreach: the composer and its routes
-    if outreach_url:
-        return outreach_url
-    if kind is ActionKind.RESEARCH and action.contact_id:
-        return reverse("web:contact_edit", args=[action.contact_id]) + "#id_research_notes"
-    if kind is ActionKind.TRY_ANOTHER and action.organization_id:
-        return reverse("web:organization", args=[action.organization_id])
-    if kind is ActionKind.REFERRAL and action.contact_id:
-        return reverse("web:contact", args=[action.contact_id])
-    if kind is ActionKind.REFLECT and action.career_path_id:
-        return reverse("web:path_reflection", args=[action.career_path_id])
-    if kind is ActionKind.SCHEDULE and action.conversation_id:  # scheduling
-        return reverse("web:conversation_propose", args=[action.conversation_id])
-    # -- prep area: prepare opens the brief, attend and capture interview mode --------
-    if kind is ActionKind.PREPARE and action.conversation_id:
-        return reverse("web:brief", args=[action.conversation_id])
-    if kind in (ActionKind.ATTEND, ActionKind.CAPTURE) and action.conversation_id:
-        return reverse("web:interview", args=[action.conversation_id])
-    if action.conversation_id:
-        anchor = _CONVERSATION_ANCHORS.get(kind, "progress")
-        return reverse("web:conversation", args=[action.conversation_id]) + f"#{anchor}"
-    if action.contact_id:
-        return reverse("web:contact", args=[action.contact_id])
-    return reverse("web:today")
-
-
-# outreach: the actions the composer does, and the message kind each one drafts.
-_COMPOSER_KINDS = {
-    ActionKind.SEND: "",
-    ActionKind.FOLLOW_UP: "follow-up",
-    ActionKind.THANK: "thank-you",
-}
-
-
-def _outreach_url(action: Action) -> str:
-    kind, conversation_id = action.kind, action.conversation_id
-    if kind in _COMPOSER_KINDS and conversation_id:
-        query = f"?kind={_COMPOSER_KINDS[kind]}" if _COMPOSER_KINDS[kind] else ""
-        return reverse("web:composer", args=[conversation_id]) + query
-    if kind is ActionKind.TRY_ANOTHER and action.organization_id:
-        return reverse("web:compose_next", args=[action.organization_id])
-    if kind is ActionKind.LET_GO and conversation_id:
-        return reverse("web:let_go", args=[conversation_id])
-    if kind is ActionKind.STAY_IN_TOUCH and conversation_id:
-        return reverse("web:composer", args=[conversation_id]) + "?kind=report-back"
-    if kind is ActionKind.STAY_IN_TOUCH and action.contact_id:
-        return reverse("web:compose_for", args=[action.contact_id]) + "?kind=update"
-    if kind is ActionKind.THANK_INTRODUCER and action.contact_id:  # nurture (issue 6)
-        url = reverse("web:compose_for", args=[action.contact_id])
-        return url + "?kind=update&template=thank-introducer"
-    return ""
 
 
 def complete_action_item(user: Any, pk: object, now: datetime) -> ActionItem:

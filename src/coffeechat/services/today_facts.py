@@ -7,6 +7,7 @@ what is due. The query count does not grow with the data
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -50,15 +51,34 @@ from coffeechat.domain.vocabulary import Direction, PathStatus
 _OPEN_REQUEST_STAGES = (Stage.REQUESTED, Stage.FOLLOWED_UP)
 
 
-def load_snapshot(user: Any, now: datetime) -> Snapshot:
-    conversations = _conversation_facts(user)
+@dataclass(frozen=True)
+class Scope:
+    """A part of the user's facts: the people in ``contacts`` (and what hangs on them),
+    the action items in ``items``, and every career path with its held interviews.
+
+    What the due index reads to recompute the steps anchored there; the rules
+    see the same facts for those people as in a full load, so they decide the
+    same (tests/services/test_due_index.py holds it).
+    """
+
+    contacts: frozenset[int]
+    items: frozenset[int]
+
+
+def load_snapshot(user: Any, now: datetime | None = None, scope: Scope | None = None) -> Snapshot:
+    """The user's facts, all of them or those of ``scope``. ``now`` is not used: the
+    facts are what is stored, whatever the day."""
+    conversations = _conversation_facts(user, scope)
     contact_ids = {c.contact_id for c in conversations}
-    conversations += _closed_before_interview(user)
-    referrals = list(
-        Referral.objects.for_user(user)
-        .filter(from_contact__deleted_at__isnull=True, to_contact__deleted_at__isnull=True)
-        .values("id", "from_contact_id", "to_contact_id", "created_at")
+    conversations += _closed_before_interview(user, scope)
+    referral_rows = Referral.objects.for_user(user).filter(
+        from_contact__deleted_at__isnull=True, to_contact__deleted_at__isnull=True
     )
+    if scope is not None:
+        referral_rows = referral_rows.filter(
+            Q(from_contact_id__in=scope.contacts) | Q(to_contact_id__in=scope.contacts)
+        )
+    referrals = list(referral_rows.values("id", "from_contact_id", "to_contact_id", "created_at"))
     for referral in referrals:
         contact_ids.update((referral["from_contact_id"], referral["to_contact_id"]))
     held_by_contact: dict[int, datetime] = {}
@@ -67,11 +87,14 @@ def load_snapshot(user: Any, now: datetime) -> Snapshot:
             c.contact_id not in held_by_contact or c.held_at > held_by_contact[c.contact_id]
         ):
             held_by_contact[c.contact_id] = c.held_at
+    if scope is not None:
+        # Reflection counts every interview held on a path, whoever it was with.
+        conversations += _held_elsewhere(user, scope)
     return Snapshot(
-        contacts=tuple(_contact_facts(user, contact_ids, held_by_contact)),
+        contacts=tuple(_contact_facts(user, contact_ids, held_by_contact, scope)),
         conversations=tuple(conversations),
         referrals=tuple(_referral_facts(referrals)),
-        action_items=tuple(_action_item_facts(user)),
+        action_items=tuple(_action_item_facts(user, scope)),
         career_paths=tuple(_career_path_facts(user)),
     )
 
@@ -84,7 +107,11 @@ def load_snapshot(user: Any, now: datetime) -> Snapshot:
 _CLOSED_BEFORE_INTERVIEW = Q(stage=Stage.CLOSED, held_at__isnull=True, report_back_at__isnull=True)
 
 
-def _conversation_facts(user: Any) -> list[ConversationFacts]:
+def _in_scope(rows: QuerySet[Any], scope: Scope | None, field: str = "contact_id") -> Any:
+    return rows if scope is None else rows.filter(**{f"{field}__in": scope.contacts})
+
+
+def _conversation_facts(user: Any, scope: Scope | None) -> list[ConversationFacts]:
     drafts = Message.objects.filter(
         conversation=OuterRef("pk"),
         sent_at__isnull=True,
@@ -98,7 +125,7 @@ def _conversation_facts(user: Any) -> list[ConversationFacts]:
         .values("total")
     )
     rows = (
-        Conversation.objects.for_user(user)
+        _in_scope(Conversation.objects.for_user(user), scope)
         .filter(contact__deleted_at__isnull=True)
         .exclude(_CLOSED_BEFORE_INTERVIEW)
         .annotate(
@@ -135,10 +162,10 @@ def _conversation_facts(user: Any) -> list[ConversationFacts]:
     return [_conversation(row) for row in rows]
 
 
-def _closed_before_interview(user: Any) -> list[ConversationFacts]:
+def _closed_before_interview(user: Any, scope: Scope | None) -> list[ConversationFacts]:
     referred = Referral.objects.for_user(user).values("to_contact_id")
     rows = (
-        Conversation.objects.for_user(user)
+        _in_scope(Conversation.objects.for_user(user), scope)
         .filter(_CLOSED_BEFORE_INTERVIEW, contact__deleted_at__isnull=True)
         .filter(
             Q(contact__organization_id__in=_open_request_organizations(user))
@@ -199,8 +226,32 @@ def _open_request_organizations(user: Any) -> Any:
     )
 
 
+def _held_elsewhere(user: Any, scope: Scope) -> list[ConversationFacts]:
+    """Interviews held on a career path with people outside the scope: only their dates."""
+    rows = (
+        Conversation.objects.for_user(user)
+        .filter(held_at__isnull=False, career_path__isnull=False, contact__deleted_at__isnull=True)
+        .exclude(contact_id__in=scope.contacts)
+        .values_list("id", "contact_id", "career_path_id", "created_at", "held_at")
+    )
+    return [
+        ConversationFacts(
+            id=pk,
+            contact_id=contact_id,
+            career_path_id=path_id,
+            stage=Stage.HELD,
+            created_at=created_at,
+            held_at=held_at,
+        )
+        for pk, contact_id, path_id, created_at, held_at in rows
+    ]
+
+
 def _contact_facts(
-    user: Any, contact_ids: set[int], held_by_contact: dict[int, datetime]
+    user: Any,
+    contact_ids: set[int],
+    held_by_contact: dict[int, datetime],
+    scope: Scope | None,
 ) -> list[ContactFacts]:
     """The contacts the rules look at: those in conversations or referrals, and their
     colleagues at organizations with an open request (the 'try another door' rule)."""
@@ -210,10 +261,10 @@ def _contact_facts(
         .values("contact__organization_id")
     )
     last_message = latest_message_at()
-    # nurture (issue 6): the last message the user sent, for "thank the introducer".
+    # The last message the user sent, for "thank the introducer".
     last_sent = last_message.filter(direction=Direction.OUTGOING)
     rows = (
-        Contact.objects.for_user(user)
+        _in_scope(Contact.objects.for_user(user), scope, "pk")
         .filter(Q(pk__in=contact_ids) | Q(organization_id__in=open_request_orgs))
         .annotate(last_message_at=Subquery(last_message), last_sent_at=Subquery(last_sent))
         .values(
@@ -269,22 +320,44 @@ def _referral_facts(rows: list[dict[str, Any]]) -> list[ReferralFacts]:
     ]
 
 
-def _action_item_facts(user: Any) -> list[ActionItemFacts]:
+def _action_item_facts(user: Any, scope: Scope | None) -> list[ActionItemFacts]:
     rows = ActionItem.objects.for_user(user).filter(done_at__isnull=True, due__isnull=False)
-    return [
-        ActionItemFacts(
-            id=row["id"],
-            text=row["text"],
-            due=row["due"],
-            done=False,
-            contact_id=row["conversation__contact_id"],
-            conversation_id=row["conversation_id"],
-            career_path_id=row["career_path_id"],
+    if scope is not None:
+        rows = rows.filter(pk__in=scope.items)
+    fields = (
+        "id",
+        "text",
+        "due",
+        "conversation_id",
+        "conversation__contact_id",
+        "conversation__contact__first_name",
+        "conversation__contact__last_name",
+        "conversation__contact__organization_id",
+        "conversation__contact__deleted_at",
+        "career_path_id",
+    )
+    return [_action_item(row) for row in rows.values(*fields)]
+
+
+def _action_item(row: dict[str, Any]) -> ActionItemFacts:
+    name = None
+    if row["conversation__contact_id"] and row["conversation__contact__deleted_at"] is None:
+        first, last = (
+            row["conversation__contact__first_name"],
+            row["conversation__contact__last_name"],
         )
-        for row in rows.values(
-            "id", "text", "due", "conversation_id", "conversation__contact_id", "career_path_id"
-        )
-    ]
+        name = f"{first or ''} {last or ''}".strip() or None
+    return ActionItemFacts(
+        id=row["id"],
+        text=row["text"],
+        due=row["due"],
+        done=False,
+        contact_id=row["conversation__contact_id"],
+        conversation_id=row["conversation_id"],
+        career_path_id=row["career_path_id"],
+        contact_name=name,
+        organization_id=row["conversation__contact__organization_id"] if name else None,
+    )
 
 
 def _career_path_facts(user: Any) -> list[CareerPathFacts]:

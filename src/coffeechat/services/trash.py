@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from django.db import transaction
-
 from coffeechat.core.models import Conversation, Note, OwnedModel
 from coffeechat.services import crm
+from coffeechat.services.due_index import batch as due_index_batch
+from coffeechat.services.due_index import rebuilds_index
 from coffeechat.services.errors import NotFound
 
 RETENTION = timedelta(days=30)
@@ -86,6 +86,7 @@ def trashed_items(user: Any, limit: int = 200) -> list[TrashedItem]:
     return sorted(items, key=lambda i: i.deleted_at, reverse=True)
 
 
+@rebuilds_index
 def restore(user: Any, kind: str, pk: object, now: datetime) -> OwnedModel:
     """Bring a row back, unless its 30 days are over (then it is as good as gone)."""
     model = crm.TRASHABLE.get(kind)
@@ -114,7 +115,7 @@ def purge_trash(now: datetime, user: Any = None) -> dict[str, int]:
     if not any(rows.exists() for rows in expired.values()):
         return {}
     removed: dict[str, int] = {}
-    with transaction.atomic():
+    with due_index_batch():  # one refresh per owner, not one per purged row
         for kind, rows in expired.items():
             model = crm.TRASHABLE[kind]
             _, per_model = rows.delete()

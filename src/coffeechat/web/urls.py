@@ -12,6 +12,7 @@ from coffeechat.web.views import (
     paths,
     profile,
     scheduling,
+    set_aside,
     today,
     trash,
 )
@@ -28,6 +29,10 @@ urlpatterns = [
     path("welcome/", today.welcome, name="welcome"),
     path("sample-data/", today.load_sample_data, name="sample_data"),
     path("actions/<int:pk>/done/", today.complete_action_item, name="action_item_done"),
+    path("today/snooze/", set_aside.snooze, name="snooze"),
+    path("today/dismiss/", set_aside.dismiss, name="dismiss"),
+    path("today/set-aside/", set_aside.set_aside, name="set_aside"),
+    path("today/set-aside/<int:pk>/undo/", set_aside.undo, name="undo_set_aside"),
     path("signin/<str:secret>/", auth.sign_in_with_link, name="sign_in_link"),
     path("login/", auth.LoginView.as_view(), name="login"),
     path("logout/", auth.logout_view, name="logout"),
@@ -51,6 +56,11 @@ urlpatterns = [
     path("conversations/<int:pk>/edit/", conversations.conversation_edit, name="conversation_edit"),
     path(
         "conversations/<int:pk>/event/", conversations.conversation_event, name="conversation_event"
+    ),
+    path(
+        "conversations/<int:pk>/reply/",
+        conversations.conversation_classify,
+        name="conversation_classify",
     ),
     path(
         "conversations/<int:pk>/notes/", conversations.conversation_note, name="conversation_note"

@@ -55,3 +55,7 @@ __all__ = [
 from coffeechat.core.models.outreach import SmtpSettings  # noqa: E402
 
 __all__ += ["SmtpSettings"]
+
+from coffeechat.core.models.due import DueIndexState, NextStep, StepDecision  # noqa: E402
+
+__all__ += ["DueIndexState", "NextStep", "StepDecision"]

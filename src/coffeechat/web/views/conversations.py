@@ -1,4 +1,3 @@
-from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.contrib import messages
@@ -13,12 +12,13 @@ from coffeechat.domain.stages import EVENT_LABELS, Event, allowed_events
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import MessageKind
 from coffeechat.services import conversations as service
-from coffeechat.services import invites
+from coffeechat.services import invites, replies
 from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.conversation_card import card_for
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.event_forms import SENTIMENT_CHOICES, EventForm
 from coffeechat.services.forms import ConversationEditForm, ConversationForm, NoteForm
-from coffeechat.services.today import rule_settings
+from coffeechat.web.links import card_links
 from coffeechat.web.views import conversation_steps as steps
 from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
 from coffeechat.web.views.prep import plan_context  # prep area
@@ -94,16 +94,10 @@ def _page_facts(request: HttpRequest, conversation: Conversation) -> dict[str, o
         and (conversation.scheduled_at is None or m.sent_at >= conversation.scheduled_at)
         for m in sent
     )
-    step = steps.next_step(
-        conversation,
-        moment,
-        draft=draft,
-        confirmation_sent=confirmation_sent,
-        zone=profile.zone,
-        thank_within=timedelta(hours=rule_settings(profile).thank_within_hours),
-    )
+    card = card_for(request.user, conversation, moment, confirmation_sent=confirmation_sent)
     return {
-        "next_step": step,
+        "next_step": card,
+        "next_links": card_links(card, conversation),
         "steps": steps.step_states(conversation, moment),
         "draft": draft,
         "messages_by_step": steps.messages_by_step(sent),
@@ -175,6 +169,26 @@ def conversation_event(request: HttpRequest, pk: int) -> HttpResponse:
     label = EVENT_LABELS[Event(request.POST["type"])]
     messages.success(request, f"Recorded: {label}. Today has been updated.")
     return redirect(reverse("web:conversation", args=[conversation.pk]) + "#progress")
+
+
+_CLASSIFIED = {
+    "positive": "a yes: propose times next",
+    "referral_only": "a pointer to someone else: add them and reach out",
+    "negative": "a no: the conversation is closed as declined",
+}
+
+
+@login_required
+@require_POST
+def conversation_classify(request: HttpRequest, pk: int) -> HttpResponse:
+    sentiment = request.POST.get("sentiment", "")
+    try:
+        replies.classify_reply(request.user, pk, sentiment, now())
+    except InvalidInput as exc:
+        messages.error(request, f"{exc.summary()} Nothing changed.")
+    else:
+        messages.success(request, f"Recorded the reply as {_CLASSIFIED[sentiment]}.")
+    return redirect(reverse("web:conversation", args=[pk]) + "#progress")
 
 
 @login_required

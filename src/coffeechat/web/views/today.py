@@ -1,4 +1,5 @@
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,10 +8,12 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import CareerPath, Contact, Conversation
+from coffeechat.domain.steps import Door
 from coffeechat.domain.types import Bucket
 from coffeechat.services import today as service
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.errors import InvalidInput
+from coffeechat.web.links import LABELS, door_url
 from coffeechat.web.views.common import now
 
 BUCKETS = (
@@ -19,8 +22,8 @@ BUCKETS = (
     (Bucket.UPCOMING, "Upcoming", "Coming up this week."),
 )
 
-# A bucket longer than this is cut, with a link to the rest: a list of hundreds
-# is not a plan for a morning, and rendering it would slow every visit.
+# A bucket longer than this is cut, with a link to page through the rest: a list
+# of hundreds is not a plan for a morning, and rendering it would slow every visit.
 BUCKET_PAGE = 25
 
 # The label of the button that does each kind of action.
@@ -39,7 +42,8 @@ BUTTONS = {
     "stay_in_touch": "Write update",
     "action_item": "Open",
     "reflect": "Reflect",
-    "thank_introducer": "Write thank-you",  # nurture (issue 6)
+    "thank_introducer": "Write thank-you",
+    "classify_reply": "Say how they replied",
 }
 
 TEN_STEPS = (
@@ -70,30 +74,80 @@ def today(request: HttpRequest) -> HttpResponse:
         return redirect("web:welcome")
     profile = ensure_profile(request.user)
     as_of_text = request.GET.get("as_of", "").strip()
-    moment, error = now(), ""
+    moment = now()
     if as_of_text:
         try:
             moment = service.moment_for(date.fromisoformat(as_of_text), profile.zone)
         except ValueError:
-            error = f"“{as_of_text}” is not a date; showing today instead."
-    listing = service.today_for(request.user, moment)
-    show_all = request.GET.get("all") == "1"
-    buckets = []
-    for key, title, hint in BUCKETS:
-        items = listing.bucket(key.value)
-        shown = items if show_all else items[:BUCKET_PAGE]
-        buckets.append(
-            {"key": key.value, "title": title, "hint": hint, "items": shown, "total": len(items)}
+            return _bad_as_of(request, f"“{as_of_text}” is not a date (YYYY-MM-DD).")
+        except InvalidInput as exc:
+            return _bad_as_of(request, f"“{as_of_text}”: {exc.summary()}")
+    only = _bucket(request.GET.get("bucket", ""))
+    offset = _offset(request.GET.get("offset", ""))
+    if only is not None:
+        listing = service.today_for(
+            request.user, moment, bucket=only, limit=BUCKET_PAGE * 4, offset=offset
         )
+    else:
+        listing = service.today_by_bucket(request.user, moment, BUCKET_PAGE)
     context = {
         "listing": listing,
-        "buckets": buckets,
-        "buttons": BUTTONS,
-        "as_of": as_of_text if not error else "",
-        "as_of_error": error,
-        "total": len(listing.items),
+        "buckets": _buckets(listing, only, offset),
+        "as_of": as_of_text,
+        "total": listing.total,
+        "only": only.value if only else "",
+        "tomorrow": (listing.as_of + timedelta(days=1)).isoformat(),
+        "next_week": (listing.as_of + timedelta(days=7)).isoformat(),
     }
     return render(request, "web/today.html", context)
+
+
+def _bad_as_of(request: HttpRequest, message: str) -> HttpResponse:
+    context = {"listing": None, "buckets": [], "as_of": "", "as_of_error": message, "total": 0}
+    return render(request, "web/today.html", context, status=400)
+
+
+def _bucket(text: str) -> Bucket | None:
+    return Bucket(text) if text in {b.value for b in Bucket} else None
+
+
+def _offset(text: str) -> int:
+    return int(text) if text.isdigit() else 0
+
+
+def _buckets(listing: service.TodayList, only: Bucket | None, offset: int) -> list[dict[str, Any]]:
+    page = BUCKET_PAGE * 4 if only else BUCKET_PAGE
+    shown = []
+    for key, title, hint in BUCKETS:
+        if only is not None and key is not only:
+            continue
+        items = [_row(item) for item in listing.bucket(key.value)]
+        total = listing.counts.get(key.value, 0)
+        shown.append(
+            {
+                "key": key.value,
+                "title": title,
+                "hint": hint,
+                "items": items,
+                "total": total,
+                "offset": offset,
+                "first": offset + 1,
+                "last": offset + len(items),
+                "next": offset + page if offset + page < total else None,
+                "previous": max(offset - page, 0) if offset else None,
+            }
+        )
+    return shown
+
+
+def _row(item: service.TodayItem) -> dict[str, Any]:
+    action = item.action
+    door = Door(action.door) if action.door else None
+    return {
+        "action": action,
+        "url": door_url(action),
+        "button": BUTTONS.get(action.kind.value) or (LABELS[door] if door else "Open"),
+    }
 
 
 @login_required
