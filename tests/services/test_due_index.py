@@ -66,8 +66,13 @@ def _apply(user, op, a, b, day, orgs, people, talks):
         org = orgs[a % len(orgs)]
         person = crm.create_contact(
             user,
-            {"first_name": f"P{len(people)}", "last_name": "Q", "source": "alumni",
-             "organization": org.pk, "research_notes": "" if b % 2 else "Notes"},
+            {
+                "first_name": f"P{len(people)}",
+                "last_name": "Q",
+                "source": "alumni",
+                "organization": org.pk,
+                "research_notes": "" if b % 2 else "Notes",
+            },
         )
         people.append(person)
         return
@@ -82,8 +87,14 @@ def _apply(user, op, a, b, day, orgs, people, talks):
         event = EVENTS[b % len(EVENTS)]
         data = {"type": "reply_received", "sentiment": ("positive", "referral_only")[b % 2]}
         if event == "scheduled":
-            data = {"type": "scheduled", "start_date": at.date().isoformat(), "start_time": "10:00",
-                    "time_zone": "America/New_York", "planned_minutes": "30", "medium": "video"}
+            data = {
+                "type": "scheduled",
+                "start_date": at.date().isoformat(),
+                "start_time": "10:00",
+                "time_zone": "America/New_York",
+                "planned_minutes": "30",
+                "medium": "video",
+            }
         elif event != "reply":
             data = {"type": event}
         try:
@@ -129,7 +140,10 @@ def test_the_index_always_equals_a_full_recompute(operations, looks):
     profile = ensure_profile(user)
     profile.time_zone, profile.holiday_country = "America/New_York", "US"
     profile.save()
-    orgs = [crm.create_organization(user, {"name": name, "motivation": 2, "posting": 1}) for name in ("Acme", "Globex")]
+    orgs = [
+        crm.create_organization(user, {"name": name, "motivation": 2, "posting": 1})
+        for name in ("Acme", "Globex")
+    ]
     today_for(user, START)  # built before the history, so every change goes through refresh
     people, talks = [], []
     for op, a, b, day in operations:
@@ -150,8 +164,11 @@ def _waiting_campaign(user, count, now):
             owner=user, first_name=f"P{i}", last_name="Q", organization=org, research_notes="x"
         )
         Conversation.objects.create(
-            owner=user, contact=person, stage="followed_up",
-            requested_at=now - timedelta(days=3), followed_up_at=now - timedelta(days=1),
+            owner=user,
+            contact=person,
+            stage="followed_up",
+            requested_at=now - timedelta(days=3),
+            followed_up_at=now - timedelta(days=1),
         )
     due_index.rebuild(user, now)
 
@@ -168,9 +185,10 @@ def test_a_request_costs_the_same_for_n_and_10n_people_waiting(user, outsider, n
         conversations.start_conversation(owner, {"contact": person.pk})
     _waiting_campaign(user, 20, now)
     _waiting_campaign(outsider, 200, now)
-    assert NextStep.objects.filter(owner=outsider).count() > 9 * NextStep.objects.filter(
-        owner=user
-    ).count() / 2
+    assert (
+        NextStep.objects.filter(owner=outsider).count()
+        > 9 * NextStep.objects.filter(owner=user).count() / 2
+    )
     small = _today_queries(user, now)
     large = _today_queries(outsider, now)
     assert small == large  # the same queries and the same single due action
@@ -182,8 +200,13 @@ def test_a_request_costs_the_same_for_n_and_10n_people_waiting(user, outsider, n
 
 @pytest.mark.parametrize(
     ("day", "allowed"),
-    [(date(1970, 1, 1), True), (date(1969, 12, 31), False), (date(2199, 12, 31), True),
-     (date(2200, 1, 1), False), (date(9999, 12, 31), False)],
+    [
+        (date(1970, 1, 1), True),
+        (date(1969, 12, 31), False),
+        (date(2199, 12, 31), True),
+        (date(2200, 1, 1), False),
+        (date(9999, 12, 31), False),
+    ],
 )
 def test_as_of_is_bounded_at_both_ends(day, allowed):
     if allowed:
@@ -223,7 +246,10 @@ def test_an_unclassified_reply_is_an_action_on_today_and_the_page_alike(user, re
     assert [a.title for a in actions] == ["Say how Ana Ruiz replied"]
     card = card_for(user, replied, now)
     assert (card.kind, card.due, card.reason, card.on_today) == (
-        actions[0].kind, actions[0].due, actions[0].reason, True
+        actions[0].kind,
+        actions[0].due,
+        actions[0].reason,
+        True,
     )
 
 

@@ -58,7 +58,7 @@ urlpatterns = [
         "conversations/<int:pk>/event/", conversations.conversation_event, name="conversation_event"
     ),
     path(
-        "conversations/<int:pk>/reply/",
+        "conversations/<int:pk>/classify/",
         conversations.conversation_classify,
         name="conversation_classify",
     ),
