@@ -95,6 +95,9 @@ def _calendar(user: Any, now: datetime, *, since: Any, base_url: str) -> Calenda
 
 def _action_events(user: Any, now: datetime, base_url: str) -> list[Event]:
     """Each due Today action as an all-day event on its day (overdue ones on today)."""
+    # The feed links each action to its page; the door table is the web layer's.
+    from coffeechat.web.links import door_url
+
     zone = ZoneInfo(ensure_profile(user).time_zone)
     today = now.astimezone(zone).date()
     events = []
@@ -112,7 +115,7 @@ def _action_events(user: Any, now: datetime, base_url: str) -> list[Event]:
         event.add("description", action.reason)
         event.add("transp", "TRANSPARENT")  # a to-do, not a busy block
         if base_url:
-            event.add("url", base_url + item.url)
+            event.add("url", base_url + door_url(item.action))
         events.append(event)
     return events
 
