@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
 from coffeechat.services.today import moment_for, today_for
+from coffeechat.web.links import door_url
 
 NEW_YORK = ZoneInfo("America/New_York")
 
@@ -48,7 +49,7 @@ def test_the_list_matches_the_service_for_the_same_day(api, user, conversation):
 
     actions = api.get("/today", as_of=as_of).json()["actions"]
 
-    assert actions == [item.as_dict() for item in expected.items]
+    assert actions == [{**item.as_dict(), "url": door_url(item.action)} for item in expected.items]
     assert actions
 
 

@@ -78,10 +78,10 @@ def today(request: HttpRequest) -> HttpResponse:
     if as_of_text:
         try:
             moment = service.moment_for(date.fromisoformat(as_of_text), profile.zone)
+        except InvalidInput as exc:  # a ValueError too, so it comes first
+            return _bad_as_of(request, f"“{as_of_text}”: {exc.summary()}")
         except ValueError:
             return _bad_as_of(request, f"“{as_of_text}” is not a date (YYYY-MM-DD).")
-        except InvalidInput as exc:
-            return _bad_as_of(request, f"“{as_of_text}”: {exc.summary()}")
     only = _bucket(request.GET.get("bucket", ""))
     offset = _offset(request.GET.get("offset", ""))
     if only is not None:
