@@ -17,6 +17,7 @@ from coffeechat.api import (
 from coffeechat.api import exports as export_api  # targets area (issue 3)
 from coffeechat.api.action_items import router as action_items_router  # reflection (issue 6)
 from coffeechat.api.auth import BearerToken, SessionWithCsrf, install_error_handlers
+from coffeechat.api.common import ObjectBodyParser
 from coffeechat.api.reflection import router as reflection_router  # reflection (issue 6)
 
 api = NinjaAPI(
@@ -31,6 +32,7 @@ api = NinjaAPI(
         '`"errors": {field: [messages]}` with status 422.'
     ),
     auth=[BearerToken(), SessionWithCsrf()],
+    parser=ObjectBodyParser(),
 )
 install_error_handlers(api)
 
