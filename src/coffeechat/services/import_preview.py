@@ -36,6 +36,7 @@ FILLABLE = (
     "location",
     "connection",
     "research_notes",
+    "time_zone",
 )
 _LENGTHS = {
     name: Contact._meta.get_field(name).max_length
@@ -240,6 +241,7 @@ _FIELD_WORDS = {
     "research_notes": "notes",
     "connection": "how you are connected",
     "organization_name": "organization",
+    "time_zone": "time zone",
 }
 
 
@@ -317,8 +319,11 @@ def contact_values(record: ContactRecord, org_names: dict[str, str]) -> dict[str
         "title": record.title.strip(),
         "location": record.location.strip(),
         "source": _source(record),
-        "connection": _connection(record),
+        "connection": record.connection or _connection(record),
         "research_notes": _research_notes(record),
+        "time_zone": record.time_zone,
+        "cadence_days": record.cadence_days,
+        "do_not_contact": record.do_not_contact,
         "organization_name": org_name,
     }
 
