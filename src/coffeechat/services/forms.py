@@ -174,7 +174,8 @@ class OwnedForm(NoColonMixin, forms.ModelForm):
 class CareerPathForm(OwnedForm):
     class Meta:
         model = CareerPath
-        fields = ["title", "field", "status", "notes"]
+        fields = ["title", "field", "interest_phrase", "status", "notes"]
+        labels = {"interest_phrase": "In a message"}
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
 
@@ -219,6 +220,7 @@ class ContactForm(OwnedForm):
             "location",
             "time_zone",
             "source",
+            "connection_line",
             "connection",
             "referred_by",
             "research_notes",
@@ -227,7 +229,8 @@ class ContactForm(OwnedForm):
             "career_paths",
         ]
         labels = {
-            "connection": "How you are connected",
+            "connection_line": "How you are connected, said to them",
+            "connection": "Private note: how you found or know them",
             "cadence_days": "Stay in touch every (days)",
         }
         widgets = {

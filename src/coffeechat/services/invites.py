@@ -98,11 +98,13 @@ def _summary(conversation: Conversation, user_name: str, for_contact: bool) -> s
 
 
 def agenda(conversation: Conversation) -> str:
-    """Purpose, length and medium, and the planned questions if there is a plan."""
+    """Length and medium, and the planned questions if there is a plan.
+
+    The purpose stays out: it is the user's note to themselves, often about the
+    contact, and the invite lands in the contact's calendar.
+    """
     medium = MEDIUM_WORDS.get(conversation.medium, conversation.medium)
     lines = [f"An informational interview: {conversation.planned_minutes} minutes, {medium}."]
-    if conversation.purpose.strip():
-        lines += ["", "What I hope to learn:", conversation.purpose.strip()]
     questions = planned_questions(conversation)
     if questions:
         lines += ["", "Questions I would like to ask:"]
