@@ -108,6 +108,7 @@ class ProfileForm(NoColonMixin, forms.ModelForm):
         model = Profile
         fields = [
             "name",
+            "email",
             "background",
             "goals",
             "interests",

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event, vCalAddress, vText
 
 from coffeechat.core.models import Conversation, PlannedQuestion
-from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.accounts import ensure_profile, sender_address
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.ical_zones import add_vtimezones
 
@@ -123,7 +123,7 @@ def planned_questions(conversation: Conversation) -> list[str]:
 
 
 def _add_people(event: Event, conversation: Conversation, user_name: str) -> None:
-    organizer = vCalAddress(_mailto(conversation.owner.email))
+    organizer = vCalAddress(_mailto(sender_address(conversation.owner)))
     organizer.params["cn"] = vText(user_name)
     event.add("organizer", organizer)
     contact = conversation.contact
@@ -140,7 +140,8 @@ def _add_people(event: Event, conversation: Conversation, user_name: str) -> Non
 
 
 def _mailto(email: str) -> str:
-    # A calendar address must be a URI; without an email the invite still imports.
+    # A calendar address must be a URI; without an email the invite still imports
+    # (the invite pages then ask the user to add theirs to the profile).
     return f"mailto:{email}" if email else "mailto:unknown@invalid"
 
 

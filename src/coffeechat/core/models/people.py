@@ -28,6 +28,10 @@ class Profile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(
+        blank=True,
+        help_text="Your address: the sender of .eml drafts and the organizer of invites.",
+    )
     background = models.TextField(
         blank=True, help_text="One sentence about you, used in introductions."
     )
