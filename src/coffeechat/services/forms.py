@@ -49,8 +49,18 @@ def country_choices() -> list[tuple[str, str]]:
 
 
 class TimeZoneField(forms.ChoiceField):
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(choices=time_zone_choices, **kwargs)
+    """An IANA zone menu; an optional one starts with a blank choice stored as "".
+
+    Without the blank, a browser shows the first zone (Africa/Abidjan) as chosen
+    for a record with no zone, and saving the form quietly stores it.
+    """
+
+    def __init__(self, *, blank_label: str = "Unknown", **kwargs: Any) -> None:
+        def with_blank() -> list[tuple[str, str]]:
+            return [("", blank_label), *time_zone_choices()]
+
+        required = kwargs.get("required", True)
+        super().__init__(choices=time_zone_choices if required else with_blank, **kwargs)
         self.error_messages["invalid_choice"] = (
             "%(value)s is not an IANA time zone (for example Europe/Berlin)."
         )
@@ -206,7 +216,11 @@ class ContactForm(OwnedForm):
         "referred_by": Contact,
         "career_paths": CareerPath,
     }
-    time_zone = TimeZoneField(required=False, help_text="Their IANA time zone, if you know it.")
+    time_zone = TimeZoneField(
+        required=False,
+        blank_label="Unknown (slots assume your zone)",
+        help_text="Their IANA time zone, if you know it; Unknown keeps it empty.",
+    )
 
     class Meta:
         model = Contact
