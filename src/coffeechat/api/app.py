@@ -3,7 +3,7 @@
 Docs at /api/v1/docs, the schema at /api/v1/openapi.json.
 """
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 
 from coffeechat.api import (
     career_paths,
@@ -24,6 +24,8 @@ api = NinjaAPI(
     title="coffeechat API",
     version="1",
     docs_url="/docs",
+    # No online validator badge: the page must work with no network.
+    docs=Swagger(settings={"validatorUrl": None}),
     description=(
         "Run the informational-interview process: profile, contacts, organizations, "
         "career paths, conversations and the Today list. Authenticate with "
