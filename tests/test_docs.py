@@ -33,3 +33,11 @@ def test_the_readme_quick_start_is_exactly_two_commands():
 def test_ci_runs_the_readme_test_command():
     ci = (DOCS.parent / ".ci" / "run").read_text()
     assert "\nmake test\n" in ci
+
+
+def test_every_command_is_in_the_cli_doc():
+    from coffeechat.cli import build_parser
+
+    text = (DOCS / "cli.md").read_text()
+    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert [name for name in commands if f"`coffeechat {name}" not in text] == []

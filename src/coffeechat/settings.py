@@ -19,6 +19,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "template_partials",
+    # Installed so the API docs page is rendered from ninja's own templates and
+    # static files (Swagger UI ships in the package) instead of its CDN page.
+    "ninja",
     "coffeechat.core",
     "coffeechat.web",
 ]

@@ -159,3 +159,21 @@ def test_a_body_that_is_not_json_is_400_with_a_message(api):
 
     assert response.status_code == 400
     assert response.json()["message"]
+
+
+def test_the_docs_page_loads_nothing_from_another_origin(client, db):
+    import re
+
+    page = client.get(f"{BASE}/docs").content.decode()
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert any(a.endswith("swagger-ui-bundle.js") for a in assets)
+    assert [a for a in assets if not a.startswith("/")] == []
+    assert "cdn" not in page.lower()
+    assert '"validatorUrl": null' in page
+
+
+def test_the_docs_assets_are_served_by_the_app(client, db):
+    from django.contrib.staticfiles import finders
+
+    for name in ("swagger-ui-bundle.js", "swagger-ui-init.js", "swagger-ui.css"):
+        assert finders.find(f"ninja/{name}"), name

@@ -98,3 +98,20 @@ def test_note_search_accepts_any_text_and_refuses_another_users_path(api, outsid
     refused = api.get("/insights/notes", career_path_id=theirs.pk)
     assert refused.status_code == 422
     assert "career_path_id" in refused.json()["errors"]
+
+
+def test_stats_count_a_meeting_booked_without_a_recorded_request(api, conversation):
+    # They agreed on the phone: the conversation goes straight from planned to booked.
+    booked = api.post(
+        f"/conversations/{conversation.pk}/events",
+        {"type": "scheduled", "starts_at": "2026-11-10T10:00", "time_zone": "UTC"},
+    )
+    assert booked.status_code == 200
+
+    response = api.get("/stats")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert [s["count"] for s in body["funnel"]] == [1, 1, 1, 0, 0, 0]
+    assert body["response_rate_by_source"] == []
+    assert body["median_business_days_to_reply"] is None

@@ -54,7 +54,7 @@ def _setup(user, *, held: bool = False):
             "email": "ana@example.com",
             "title": "Senior UX researcher",
             "organization": org.pk,
-            "connection": "Maya Chen, a fellow Michigan alum, suggested I write to you",
+            "connection_line": "Maya Chen, a fellow Michigan alum, suggested I write to you",
             "research_notes": "Leads patient-portal research.",
         },
     )

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from icalendar import Calendar
 
 from coffeechat.cli import main
-from coffeechat.core.models import Contact, Conversation
+from coffeechat.core.models import Contact, Conversation, Organization
 from coffeechat.services import crm
 
 
@@ -56,3 +56,63 @@ def test_export_ics_writes_the_booked_interviews(user, tmp_path, capsys):
     assert event.decoded("dtstart") == datetime(
         2026, 12, 1, 10, 0, tzinfo=ZoneInfo("America/Chicago")
     )
+
+
+# Every field a contact has of its own (links to other rows aside), as `import csv` reads them.
+CONTACT_FIELDS = (
+    "first_name",
+    "last_name",
+    "email",
+    "linkedin_url",
+    "phone",
+    "organization__name",
+    "title",
+    "location",
+    "time_zone",
+    "source",
+    "connection",
+    "research_notes",
+    "cadence_days",
+    "do_not_contact",
+)
+
+
+def _people(owner) -> list[dict]:
+    rows = Contact.objects.for_user(owner).values(*CONTACT_FIELDS)
+    return sorted(rows, key=lambda row: row["first_name"])
+
+
+def test_a_csv_export_imports_back_into_another_account_with_every_field(user, tmp_path, run):
+    acme = crm.create_organization(user, {"name": "Acme, Inc.", "motivation": 2, "posting": 1})
+    crm.create_organization(user, {"name": "8", "motivation": 0, "posting": 1})
+    crm.create_contact(
+        user,
+        {
+            "first_name": "Ana",
+            "last_name": "=Ruiz",
+            "email": "ana@acme.example",
+            "linkedin_url": "https://www.linkedin.com/in/ana-ruiz",
+            "phone": "+1 555 0100",
+            "organization": acme.pk,
+            "title": "Staff engineer, platform",
+            "location": "Chicago, IL",
+            "time_zone": "America/Chicago",
+            "source": "alumni",
+            "connection": 'Same program, class of 2019; "small world"',
+            "research_notes": "Wrote about on-call.\nSecond line, ünïcode ☕",
+            "cadence_days": 45,
+            "do_not_contact": True,
+        },
+    )
+    crm.create_contact(user, {"first_name": "Bo", "source": "event"})
+    assert run("export", "csv", str(tmp_path / "out"), "--user", user.username).code == 0
+    bea = get_user_model().objects.create_user("bea")
+
+    result = run("import", "csv", str(tmp_path / "out" / "contact.csv"), "--user", "bea")
+
+    assert result.code == 0, result.err
+    assert _people(bea) == _people(user)
+    assert _people(bea)[0]["organization__name"] == "Acme, Inc."
+    # Only the organization a contact works at is created, named as it was.
+    names = Organization.objects.filter(owner=bea).values_list("name", flat=True)
+    assert list(names) == ["Acme, Inc."]

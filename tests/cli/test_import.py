@@ -133,3 +133,23 @@ def test_the_progress_bar_draws_on_a_terminal_and_stays_silent_otherwise(capsys)
     quiet.update(1, 2)
     quiet.finish()
     assert capsys.readouterr().err == ""
+
+
+def test_possible_duplicates_nobody_chose_for_are_named_with_how_to_decide(run, tmp_path):
+    path = tmp_path / "Connections.csv"
+    path.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "John,Smith,,john@acme.example,Acme,Engineer,12 Mar 2024\n"
+        "Jon,Smith,,jon@acme.example,Acme,Designer,12 Mar 2024\n"
+        "John,Smith,,john@globex.example,Globex,Engineer,12 Mar 2024\n",
+        encoding="utf-8",
+    )
+
+    result = run("import", "linkedin", str(path))
+
+    assert result.code == 0, result.err
+    assert "as you chose" not in result.out
+    assert "skipped until you choose to import or merge it" in result.out
+    assert "Imported: 2 new, 0 updated, 1 skipped as duplicates" in result.out
+    assert "1 possible duplicate left out: run again with --duplicates new" in result.out
+    assert Contact.objects.filter(first_name="John", last_name="Smith").count() == 2

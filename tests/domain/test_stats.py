@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import doctest
 from datetime import date
 
 import pytest
 
+from coffeechat.domain import stats as stats_module
 from coffeechat.domain.stats import (
     ContactFact,
     ConversationFact,
@@ -163,6 +165,32 @@ def test_median_business_days_to_reply_and_quick_or_slow(replies, holidays, medi
     assert result.replies_counted == len(replies)
     assert sum(r.quick for r in result.by_source) == quick
     assert sum(r.slow for r in result.by_source) == slow
+
+
+def test_a_meeting_booked_without_a_recorded_request_counts_in_the_funnel_not_the_rates():
+    # They said yes on the phone: booking records the reply, no request was logged.
+    booked = conv(1, source="event", replied_on=d(3), held_on=d(10))
+    answered = conv(2, requested_on=MON, replied_on=d(5))
+
+    result = stats([booked, answered])
+
+    assert [step.count for step in result.funnel] == [5, 2, 2, 1, 0, 0]
+    assert [(row.key, row.requested, row.replied) for row in result.by_source] == [("alumni", 1, 1)]
+    assert (result.median_reply_days, result.replies_counted) == (3.0, 1)
+
+
+def test_no_step_of_the_funnel_counts_fewer_people_than_the_next():
+    conversations = [
+        conv(1, thanked_on=d(12)),
+        conv(2, held_on=d(10)),
+        conv(3, replied_on=d(4), out_of_office=True),
+    ]
+    counts = [step.count for step in funnel(3, conversations, [])]
+    assert counts == [3, 2, 2, 2, 1, 0]
+
+
+def test_the_stats_docstring_examples_hold():
+    assert doctest.testmod(stats_module).failed == 0
 
 
 # --- weekly activity --------------------------------------------------------------

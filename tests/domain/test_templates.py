@@ -19,6 +19,7 @@ VALUES = {
     "background": "I taught maths for three years and now study human-computer interaction.",
     "purpose": "How research shapes the product",
     "minutes": "20",
+    "meeting": "a video call",
     "signature": "Ada Student",
     "original_subject": "Learning about UX research from you",
     "specific_points": "- Learn SQL before the analytics bootcamp\n- Join the Design Systems Slack",

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import doctest
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from coffeechat.importers import fields, generic_csv
 from coffeechat.importers.base import ImportFileError, neutralise_cell
 from coffeechat.importers.fields import organization_key
 from coffeechat.importers.generic_csv import guess_mapping, parse_generic_csv
@@ -226,3 +228,29 @@ def test_a_zip_bomb_is_refused_before_inflating():
     assert len(archive) < 200_000
     with pytest.raises(ImportFileError, match="larger than 50 MB"):
         parse_linkedin(archive)
+
+
+def test_the_columns_only_coffeechats_export_has_are_read_back():
+    data = (
+        b"first_name,connection,time_zone,cadence_days,do_not_contact\n"
+        b"Ada,Met at the Royal Society,Europe/London,45,true\n"
+        b"Bo,,Mars/Olympus,0,maybe\n"
+    )
+    ada, bo = parse_generic_csv(data).records
+    assert (ada.connection, ada.time_zone, ada.cadence_days, ada.do_not_contact) == (
+        "Met at the Royal Society",
+        "Europe/London",
+        45,
+        True,
+    )
+    assert (bo.time_zone, bo.cadence_days, bo.do_not_contact) == ("", None, False)
+    assert bo.warnings == (
+        "time zone 'Mars/Olympus' is not an IANA time zone; left empty",
+        "stay in touch every: '0' is not a number of days from 1 to 365; left out",
+        "do not contact: 'maybe' is not yes or no; left out",
+    )
+
+
+@pytest.mark.parametrize("module", [fields, generic_csv], ids=lambda m: m.__name__)
+def test_the_docstring_examples_hold(module):
+    assert doctest.testmod(module).failed == 0

@@ -230,3 +230,52 @@ def test_a_vcard_and_a_linkedin_file_of_the_same_person_make_one_contact(user):
     mei = Contact.objects.for_user(user).get(first_name="Mei")
     assert (mei.phone, mei.title, mei.organization.name) == ("+1 555", "Staff Engineer", "Initech")
     assert mei.source == "other"  # the user's first source stays
+
+
+COMMON_NAMES = [
+    ("Wei", "Zhang"), ("Maria", "Garcia"), ("James", "Smith"), ("Priya", "Patel"),
+    ("Mohammed", "Ali"), ("Anna", "Müller"), ("John", "Smith"), ("Jon", "Smith"),
+]  # fmt: skip
+
+
+def shared_names_file(organizations: int) -> tuple[bytes, int]:
+    """Every common name once at each organization, each with their own email and profile."""
+    lines = []
+    for org in range(organizations):
+        for n, (first, last) in enumerate(COMMON_NAMES):
+            person = f"{org}-{n}"
+            lines.append(
+                f"{first},{last},https://www.linkedin.com/in/p-{person},p{person}@example.org,"
+                f"Employer {org:03d},Engineer,12 Mar 2024\n"
+            )
+    return ("Notes:\n\n" + HEADER + "".join(lines)).encode(), len(lines)
+
+
+def test_the_same_names_at_different_organizations_are_different_people(user):
+    crm.create_contact(user, {"first_name": "Wei", "last_name": "Zhang", "source": "other"})
+    globex = crm.create_organization(user, {"name": "Globex", "motivation": 0, "posting": 1})
+    maria = {"first_name": "Maria", "last_name": "Garcia", "source": "other"}
+    crm.create_contact(user, {**maria, "organization": globex.pk})
+    data, people = shared_names_file(organizations=150)
+
+    result = commit_import(user, "linkedin", data)
+
+    # "Jon Smith" is a similar name to "John Smith" at the same employer: the user decides.
+    possible = [row for row in result.preview.rows if row.possible]
+    assert len(possible) == 150
+    assert all("Jon Smith" in row.name for row in possible)
+    assert (result.created, result.skipped, result.problems) == (people - 150, 150, 0)
+    assert Contact.objects.for_user(user).filter(first_name="Wei").count() == 151
+
+
+def test_a_possible_duplicate_nobody_decided_on_says_so(user):
+    data, _ = shared_names_file(organizations=1)
+
+    report = commit_import(user, "linkedin", data, dry_run=True)
+    chosen = commit_import(user, "linkedin", data, default_decision="skip", dry_run=True)
+
+    (undecided,) = report.preview.possible_duplicates
+    assert "as you chose" not in undecided.reason
+    assert undecided.reason.endswith("skipped until you choose to import or merge it")
+    assert "as line 10 of this file" in undecided.reason
+    assert chosen.preview.possible_duplicates[0].reason.endswith("skipped, as you chose")

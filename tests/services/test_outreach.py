@@ -26,7 +26,7 @@ def ana(user, org):
             "title": "UX researcher",
             "email": "ana@example.com",
             "organization": org.pk,
-            "connection": "Maya Chen, a fellow Michigan alum, suggested I write to you",
+            "connection_line": "Maya Chen, a fellow Michigan alum, suggested I write to you",
         },
     )
 

@@ -124,3 +124,12 @@ def test_a_skill_learnt_is_suggested_for_the_resume_until_it_is_in_the_profile(s
     profile.skills = [{"name": "figma", "weight": 3}]
     profile.save()
     assert "<strong>Figma</strong>" not in signed_in.get(URL).content.decode()
+
+
+def test_an_impossible_due_date_is_refused_by_field_not_dropped(signed_in, user):
+    # What arrives without the date picker (no JavaScript, an old browser): typed text.
+    for typed in ("2026-02-31", "02/31/2026"):
+        response = signed_in.post(URL, {"text": "SQL", "kind": "course", "due": typed})
+        assert response.status_code == 422
+        assert "Enter a valid date." in response.content.decode()
+    assert not ActionItem.objects.filter(owner=user).exists()

@@ -29,7 +29,7 @@ def ana(user):
             "email": "ana@example.com",
             "linkedin_url": "https://www.linkedin.com/in/ana-ruiz",
             "organization": org.pk,
-            "connection": "We met at the Boston UX meetup",
+            "connection_line": "We met at the Boston UX meetup",
         },
     )
 

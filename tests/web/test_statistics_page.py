@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.core.models import CareerPath, Contact, Conversation, Message, Referral
+from coffeechat.services.conversations import record_event, start_conversation
 
 CHART_TITLES = [
     "From identified to referrals: people at each step",
@@ -88,3 +89,15 @@ def test_another_users_campaign_never_shows(signed_in, outsider):
     _campaign(outsider)
     page = signed_in.get(reverse("web:statistics")).content.decode()
     assert "<svg" not in page and "Ruiz" not in page
+
+
+def test_a_meeting_booked_without_a_recorded_request_still_shows_the_page(signed_in, user):
+    contact = Contact.objects.create(owner=user, first_name="Cy")
+    conversation = start_conversation(user, {"contact": contact.pk})
+    booking = {"type": "scheduled", "starts_at": "2026-11-10T10:00", "time_zone": "UTC"}
+    record_event(user, conversation.pk, booking, now=timezone.now())
+
+    response = signed_in.get(reverse("web:statistics"))
+
+    assert response.status_code == 200
+    assert "From identified to referrals" in response.content.decode()

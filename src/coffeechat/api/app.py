@@ -3,7 +3,7 @@
 Docs at /api/v1/docs, the schema at /api/v1/openapi.json.
 """
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 
 from coffeechat.api import (
     career_paths,
@@ -17,12 +17,15 @@ from coffeechat.api import (
 from coffeechat.api import exports as export_api  # targets area (issue 3)
 from coffeechat.api.action_items import router as action_items_router  # reflection (issue 6)
 from coffeechat.api.auth import BearerToken, SessionWithCsrf, install_error_handlers
+from coffeechat.api.common import ObjectBodyParser
 from coffeechat.api.reflection import router as reflection_router  # reflection (issue 6)
 
 api = NinjaAPI(
     title="coffeechat API",
     version="1",
     docs_url="/docs",
+    # No online validator badge: the page must work with no network.
+    docs=Swagger(settings={"validatorUrl": None}),
     description=(
         "Run the informational-interview process: profile, contacts, organizations, "
         "career paths, conversations and the Today list. Authenticate with "
@@ -31,6 +34,7 @@ api = NinjaAPI(
         '`"errors": {field: [messages]}` with status 422.'
     ),
     auth=[BearerToken(), SessionWithCsrf()],
+    parser=ObjectBodyParser(),
 )
 install_error_handlers(api)
 

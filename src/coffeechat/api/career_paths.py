@@ -17,6 +17,7 @@ router = Router(tags=["career paths"])
 class CareerPathIn(Schema):
     title: str
     field: str = ""
+    interest_phrase: str = ""
     status: str = "exploring"
     notes: str = ""
 

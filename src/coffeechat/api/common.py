@@ -5,9 +5,11 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
+from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
+from ninja.parser import Parser
 
 from coffeechat.services.errors import InvalidInput
 
@@ -39,6 +41,22 @@ class Page(LimitOffsetPagination):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(max_limit=MAX_PAGE, **kwargs)
+
+
+class ObjectBodyParser(Parser):
+    """Every body this API reads is one JSON object.
+
+    Left to itself, django-ninja validates any other JSON value by its attributes:
+    a bare string "zzz" reads as a career path titled ``"zzz".title()``, and a
+    PATCH of ``[null, null]`` as an empty change answered 200. Refusing here makes
+    them the 400 that malformed JSON gets.
+    """
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise ValueError("The request body must be a JSON object.")
+        return data
 
 
 def now() -> datetime:

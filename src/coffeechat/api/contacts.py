@@ -32,6 +32,7 @@ class ContactIn(Schema):
     location: str = ""
     time_zone: str = ""
     source: str = "other"
+    connection_line: str = ""
     connection: str = ""
     referred_by_id: int | None = None
     research_notes: str = ""
@@ -53,6 +54,7 @@ class ContactOut(Schema):
     location: str
     time_zone: str
     source: str
+    connection_line: str
     connection: str
     referred_by_id: int | None
     research_notes: str

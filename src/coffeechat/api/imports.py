@@ -41,14 +41,15 @@ def import_file(
     kind: str,
     file: File[UploadedFile],
     dry_run: Form[bool] = False,
-    duplicates: Form[str] = "skip",
+    duplicates: Form[str | None] = None,
     map: Form[str] = "",
 ) -> dict[str, object]:
     """Import contacts from a multipart ``file``: ``linkedin``, ``google``, ``vcard`` or ``csv``.
 
     The answer is the per-row report (``rows`` with ``line``, ``class``, ``reason``)
     and the counts. ``dry_run`` writes nothing. ``duplicates`` (skip, new, merge)
-    decides possible duplicates. For ``csv``, ``map`` is ``first_name=Given,email=Mail``.
+    decides possible duplicates; without it they are skipped, each named in the report.
+    For ``csv``, ``map`` is ``first_name=Given,email=Mail``.
     A file that cannot be read is a 422 naming the line; nothing is written.
     """
     if file.size and file.size > MAX_UPLOAD_BYTES:

@@ -25,6 +25,7 @@ class Window(Schema):
 
 class ProfileOut(Schema):
     name: str
+    email: str
     background: str
     goals: str
     interests: list[WeightedItem]
@@ -46,6 +47,7 @@ class ProfilePatch(Schema):
     schema that uses one nested schema twice (``interests`` and ``skills``)."""
 
     name: str | None = None
+    email: str | None = None
     background: str | None = None
     goals: str | None = None
     interests: list[WeightedItem] | None = None

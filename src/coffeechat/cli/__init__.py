@@ -181,6 +181,29 @@ def build_parser() -> argparse.ArgumentParser:
     _user_option(export)
     _json_option(export)
 
+    backup = _command(
+        commands,
+        "backup",
+        "coffeechat.cli.backups:backup",
+        "copy the whole database while the app runs (SQLite online backup, or pg_dump)",
+    )
+    backup.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="where to write (default: backups/ in the data directory, named by date)",
+    )
+    _json_option(backup)
+    restore = _command(
+        commands,
+        "restore",
+        "coffeechat.cli.backups:restore",
+        "replace all data with a backup, after checking it and backing up the current data",
+    )
+    restore.add_argument("file", metavar="FILE", help="a file written by coffeechat backup")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    _json_option(restore)
+
     trash = commands.add_parser(
         "trash", help="the trash of deleted rows", description="The trash of deleted rows."
     )

@@ -64,7 +64,7 @@ def import_contacts(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"dry_run": args.dry_run, **result.as_dict()})
     else:
-        _print_report(result, args.dry_run)
+        _print_report(result, args.dry_run, undecided=args.duplicates is None)
     return EXIT_SOME_ROWS_LEFT_OUT if result.problems else 0
 
 
@@ -83,7 +83,7 @@ def _mapping(options: list[str] | None) -> dict[str, str] | None:
 _WORDS = {"new": "new", "update": "update", "duplicate": "duplicate", "problem": "PROBLEM"}
 
 
-def _print_report(result: Any, dry_run: bool) -> None:
+def _print_report(result: Any, dry_run: bool, *, undecided: bool) -> None:
     for row in result.preview.rows:
         who = row.name or "—"
         org = row.values.get("organization_name", "")
@@ -98,6 +98,12 @@ def _print_report(result: Any, dry_run: bool) -> None:
         f"\n{verb}: {result.created} new, {result.updated} updated, "
         f"{result.skipped} skipped as duplicates, {result.problems} with problems left out."
     )
+    waiting = sum(1 for row in result.preview.possible_duplicates if row.kind == "duplicate")
+    if undecided and waiting:
+        print(
+            f"{waiting} possible duplicate{'s' if waiting != 1 else ''} left out: "
+            "run again with --duplicates new (import them) or merge (fill the match)."
+        )
     if dry_run:
         print("Nothing was written (--dry-run).")
     elif result.batch is not None:
@@ -133,9 +139,10 @@ def add_import_arguments(parser: argparse.ArgumentParser, *, mapping: bool) -> N
     parser.add_argument(
         "--duplicates",
         choices=("skip", "new", "merge"),
-        default="skip",
+        default=None,
         help="what to do with possible duplicates (a similar name at the same organization): "
-        "skip them (default), import them as new contacts, or merge them into the match",
+        "skip them, import them as new contacts, or merge them into the match; without it "
+        "they are skipped and the report names each one",
     )
     if mapping:
         parser.add_argument(

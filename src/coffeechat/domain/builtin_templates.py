@@ -34,7 +34,7 @@ BUILTINS: tuple[BuiltinTemplate, ...] = (
         "about.\n\n"
         "{background} I am exploring {my_interest} and would value your view of how you "
         "got there.\n\n"
-        "Would you have {minutes} minutes for a call in the next few weeks? I am not asking "
+        "Would you have {minutes} minutes for {meeting} in the next few weeks? I am not asking "
         "for a job, only for your perspective.\n\n"
         "{signature}",
     ),
@@ -45,7 +45,7 @@ BUILTINS: tuple[BuiltinTemplate, ...] = (
         MessageKind.REQUEST,
         "",
         "Hi {first_name}, {connection} I am exploring {my_interest} and would love to hear "
-        "how you got into your role. Would you have {minutes} minutes for a call? "
+        "how you got into your role. Would you have {minutes} minutes for {meeting}? "
         "Thanks, {my_first_name}",
     ),
     BuiltinTemplate(
@@ -59,7 +59,7 @@ BUILTINS: tuple[BuiltinTemplate, ...] = (
         "about.\n\n"
         "{background} I am exploring {my_interest} and would value your view of the work "
         "and how you got into it.\n\n"
-        "Would you have {minutes} minutes for a call in the coming weeks? I am not asking "
+        "Would you have {minutes} minutes for {meeting} in the coming weeks? I am not asking "
         "for a job, only for your perspective.\n\n"
         "Thank you,\n{my_first_name}",
     ),

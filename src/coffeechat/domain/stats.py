@@ -136,8 +136,7 @@ class StatsInput:
 
 
 def compute_stats(facts: StatsInput, today: date) -> Stats:
-    replied = [c for c in facts.conversations if _replied(c)]
-    waits = [_waited(c, facts.holidays) for c in replied]
+    waits = [_waited(c, facts.holidays) for c in facts.conversations if _answered_request(c)]
     return Stats(
         today=today,
         funnel=funnel(facts.identified, facts.conversations, facts.referrals),
@@ -164,6 +163,13 @@ def funnel(
 ) -> tuple[FunnelStep, ...]:
     """People at each step: identified → requested → replied → held → thanked → referred.
 
+    Someone who reached a step passed the ones before it, even where those went
+    unrecorded (a meeting booked after a phone call has no request logged), so a
+    step never counts fewer people than the next.
+
+    >>> booked = ConversationFact(1, "event", replied_on=date(2026, 1, 5))
+    >>> [step.count for step in funnel(1, [booked], [])]
+    [1, 1, 1, 0, 0, 0]
     >>> steps = funnel(2, [ConversationFact(1, "alumni", requested_on=date(2026, 1, 5))], [])
     >>> [(step.key, step.count) for step in steps]
     [('identified', 2), ('requested', 1), ('replied', 0), ('held', 0), ('thanked', 0), \
@@ -175,10 +181,10 @@ def funnel(
 
     counts = [
         ("identified", "Identified", identified),
-        ("requested", "Requested", people(lambda c: c.requested_on is not None)),
-        ("replied", "Replied", people(_replied)),
-        ("held", "Held", people(lambda c: c.held_on is not None)),
-        ("thanked", "Thanked", people(lambda c: c.thanked_on is not None)),
+        ("requested", "Requested", people(_reached_request)),
+        ("replied", "Replied", people(_reached_reply)),
+        ("held", "Held", people(_reached_meeting)),
+        ("thanked", "Thanked", people(_thanked)),
         ("referred", "Made a referral", len({r.from_contact_id for r in referrals})),
     ]
     return tuple(
@@ -189,6 +195,27 @@ def funnel(
 
 def _replied(conversation: ConversationFact) -> bool:
     return conversation.replied_on is not None and not conversation.out_of_office
+
+
+def _thanked(conversation: ConversationFact) -> bool:
+    return conversation.thanked_on is not None
+
+
+def _reached_meeting(conversation: ConversationFact) -> bool:
+    return conversation.held_on is not None or _thanked(conversation)
+
+
+def _reached_reply(conversation: ConversationFact) -> bool:
+    return _replied(conversation) or _reached_meeting(conversation)
+
+
+def _reached_request(conversation: ConversationFact) -> bool:
+    return conversation.requested_on is not None or _reached_reply(conversation)
+
+
+def _answered_request(conversation: ConversationFact) -> bool:
+    """A reply to a recorded request: only then is there a wait to measure."""
+    return conversation.requested_on is not None and _replied(conversation)
 
 
 def _waited(conversation: ConversationFact, holidays: Container[date]) -> int:

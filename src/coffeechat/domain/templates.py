@@ -19,13 +19,19 @@ FIELDS: dict[str, str] = {
     "full_name": "Their full name.",
     "their_role": "Their role or title.",
     "organization": "Their organization.",
-    "connection": "How you found them or are connected (from the contact).",
+    "connection": (
+        "How you are connected, said to them: the contact's sentence for messages, else one "
+        "from who introduced you or the source. Never your private notes."
+    ),
     "my_name": "Your name (from your profile).",
     "my_first_name": "Your first name.",
-    "my_interest": "The field or role you are curious about (the conversation's career path).",
+    "my_interest": (
+        "What you are exploring, as it reads mid-sentence: the career path's phrase or title."
+    ),
     "background": "Your one-sentence background (from your profile).",
     "purpose": "What you hope to learn (from the conversation).",
-    "minutes": "The length you ask for, in minutes.",
+    "minutes": "The conversation's length, in minutes.",
+    "meeting": 'The kind of meeting: "a video call", "a phone call" or "a coffee".',
     "signature": "Your signature (from your profile).",
     "original_subject": "The subject of your first request (for follow-ups).",
     "specific_points": "The conversation's highlighted notes, one per line.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zoneinfo
 from datetime import date
 from functools import lru_cache
 
@@ -96,6 +97,62 @@ def split_values(text: str, separator: str = " ::: ") -> tuple[str, ...]:
     ('a@x.org', 'b@y.org')
     """
     return tuple(part.strip() for part in text.split(separator.strip()) if part.strip())
+
+
+_YES = {"true", "yes", "y", "1", "x"}
+_NO = {"false", "no", "n", "0", ""}
+
+
+def parse_flag(text: str) -> bool:
+    """A yes/no cell as spreadsheets and coffeechat's export write it.
+
+    >>> parse_flag("true"), parse_flag("Yes"), parse_flag(""), parse_flag("0")
+    (True, True, False, False)
+    >>> parse_flag("maybe")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'maybe' is not yes or no
+    """
+    word = text.strip().lower()
+    if word in _YES or word in _NO:
+        return word in _YES
+    raise ValueError(f"{text.strip()!r} is not yes or no")
+
+
+def parse_cadence(text: str) -> int | None:
+    """A stay-in-touch cadence in days (1-365); None when empty.
+
+    >>> parse_cadence("30"), parse_cadence(" "), parse_cadence("45.0")
+    (30, None, 45)
+    >>> parse_cadence("0")
+    Traceback (most recent call last):
+    ...
+    ValueError: '0' is not a number of days from 1 to 365
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        days = float(text)
+    except ValueError:
+        days = 0.0
+    if days != int(days) or not 1 <= days <= 365:
+        raise ValueError(f"{text!r} is not a number of days from 1 to 365")
+    return int(days)
+
+
+def is_time_zone(name: str) -> bool:
+    """Whether ``name`` is an IANA time zone this machine knows.
+
+    >>> is_time_zone("Europe/Berlin"), is_time_zone("Mars/Olympus"), is_time_zone("")
+    (True, False, False)
+    """
+    return bool(name) and name in _time_zones()
+
+
+@lru_cache(maxsize=1)
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
 
 
 _SCHEME = re.compile(r"^[a-z]+://")

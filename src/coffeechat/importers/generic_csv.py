@@ -9,14 +9,18 @@ were neutralised, imports back exactly.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from coffeechat.domain.vocabulary import Source
 from coffeechat.importers.base import ImportFileError, ParseResult, RowProblem, restore_cell
 from coffeechat.importers.fields import (
     full_url,
     is_linkedin_profile,
+    is_time_zone,
     parse_birthday,
+    parse_cadence,
     parse_day,
+    parse_flag,
     split_values,
 )
 from coffeechat.importers.records import ContactRecord
@@ -53,6 +57,10 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "labels": ("labels", "tags", "groups", "categories"),
     "notes": ("notes", "note", "comments", "research_notes", "research notes"),
     "source": ("source",),
+    "connection": ("connection", "how you are connected", "how connected"),
+    "time_zone": ("time zone", "time_zone", "timezone"),
+    "cadence_days": ("cadence_days", "cadence", "stay in touch every (days)"),
+    "do_not_contact": ("do_not_contact", "do not contact"),
 }
 FIELD_LABELS = {
     "first_name": "First name",
@@ -69,6 +77,10 @@ FIELD_LABELS = {
     "labels": "Labels (separated by ; or ,)",
     "notes": "Notes",
     "source": "Source (alumni, linkedin, event…)",
+    "connection": "How you are connected",
+    "time_zone": "Time zone (IANA, e.g. Europe/Berlin)",
+    "cadence_days": "Stay in touch every (days)",
+    "do_not_contact": "Do not contact (yes/no)",
 }
 
 
@@ -244,6 +256,7 @@ def _record(line: int, values: dict[str, str]) -> ContactRecord | RowProblem:
         source = ""
     raw_labels = values.get("labels", "")
     separator = " ::: " if ":::" in raw_labels else (";" if ";" in raw_labels else ",")
+    keeping = _keeping_fields(values, warnings)
     return ContactRecord(
         line=line,
         source=source or Source.OTHER.value,
@@ -259,5 +272,25 @@ def _record(line: int, values: dict[str, str]) -> ContactRecord | RowProblem:
         birthday=birthday,
         labels=split_values(raw_labels, separator),
         notes=values.get("notes", ""),
+        **keeping,
         warnings=tuple(warnings),
     )
+
+
+def _keeping_fields(values: dict[str, str], warnings: list[str]) -> dict[str, Any]:
+    """The fields only coffeechat's own export has; an unreadable cell is left out, warned."""
+    kept: dict[str, Any] = {"connection": values.get("connection", "").strip()}
+    zone = values.get("time_zone", "").strip()
+    if zone and not is_time_zone(zone):
+        warnings.append(f"time zone {zone!r} is not an IANA time zone; left empty")
+        zone = ""
+    kept["time_zone"] = zone
+    for name, parse, words in (
+        ("cadence_days", parse_cadence, "stay in touch every"),
+        ("do_not_contact", parse_flag, "do not contact"),
+    ):
+        try:
+            kept[name] = parse(values.get(name, ""))
+        except ValueError as exc:
+            warnings.append(f"{words}: {exc}; left out")
+    return kept

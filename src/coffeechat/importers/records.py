@@ -34,6 +34,11 @@ class ContactRecord:
     birthday: str = ""
     labels: tuple[str, ...] = ()
     notes: str = ""
+    # Only a CSV written by coffeechat (or laid out like one) fills these.
+    connection: str = ""
+    time_zone: str = ""
+    cadence_days: int | None = None
+    do_not_contact: bool = False
     warnings: tuple[str, ...] = field(default=())
 
     @property

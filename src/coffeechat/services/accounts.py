@@ -11,7 +11,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from coffeechat.core.models import ApiToken, Profile, SignInLink, hash_secret
+from coffeechat.core.models import ApiToken, Profile, SignInLink, SmtpSettings, hash_secret
 from coffeechat.services.errors import InvalidInput
 
 SIGN_IN_LINK_LIFETIME = timedelta(minutes=15)
@@ -35,6 +35,21 @@ def ensure_profile(user: AbstractBaseUser) -> Profile:
     return profile
 
 
+def sender_address(user: AbstractBaseUser) -> str:
+    """The address messages and invites come from; empty when the user gave none.
+
+    The profile's email first (the one the user chose to show), then the mail
+    server's From, then the account's email (set by ``createuser --email``).
+    """
+    profile_email = ensure_profile(user).email
+    if profile_email:
+        return profile_email
+    smtp_from = (
+        SmtpSettings.objects.filter(owner=user).values_list("from_address", flat=True).first()
+    )
+    return smtp_from or getattr(user, "email", "") or ""
+
+
 def create_user(username: str, password: str, email: str = "") -> AbstractBaseUser:
     """An account for a team deployment; the password is checked by Django's validators."""
     user_model = get_user_model()
@@ -50,7 +65,7 @@ def create_user(username: str, password: str, email: str = "") -> AbstractBaseUs
         raise InvalidInput({"password": list(exc.messages)}) from exc
     with transaction.atomic():
         user = user_model.objects.create_user(username=username, email=email, password=password)
-        ensure_profile(user)
+        Profile.objects.create(owner=user, email=email)
     return user
 
 

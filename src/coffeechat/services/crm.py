@@ -99,11 +99,32 @@ def _update(
 ) -> Any:
     model = form_class._meta.model
     instance = get_owned(user, model, pk)
-    return _save(
-        form_class(
-            merged_with_current(form_class, instance, data, partial), instance=instance, user=user
-        )
+    form = form_class(
+        merged_with_current(form_class, instance, data, partial), instance=instance, user=user
     )
+    return _save_fields(form, _written(form_class, data, partial))
+
+
+def _written(form_class: type, data: dict[str, Any], partial: bool) -> list[str]:
+    """A partial change writes the fields sent; a whole form writes all of its own."""
+    fields = list(form_class._meta.fields)
+    return [name for name in fields if name in data] if partial else fields
+
+
+def _save_fields(form: Any, names: list[str]) -> Any:
+    """Write only ``names``: the other values came from an earlier read, and writing
+    them back would undo whatever another request changed since."""
+    if not form.is_valid():
+        raise InvalidInput(form.errors, form=form)
+    instance = form.save(commit=False)
+    many = {field.name: field for field in instance._meta.many_to_many if field.name in names}
+    columns = [name for name in names if name not in many]
+    with transaction.atomic():
+        if names:
+            instance.save(update_fields=[*columns, "updated_at"])
+        for name, field in many.items():
+            field.save_form_data(instance, form.cleaned_data[name])
+    return instance
 
 
 def update_profile(user: Any, data: dict[str, Any], *, partial: bool = False) -> Profile:
@@ -111,9 +132,7 @@ def update_profile(user: Any, data: dict[str, Any], *, partial: bool = False) ->
     # reflection (issue 6): read before validating, which already updates the instance.
     before = self_reflection.profile_lists(profile)
     form = ProfileForm(merged_with_current(ProfileForm, profile, data, partial), instance=profile)
-    if not form.is_valid():
-        raise InvalidInput(form.errors, form=form)
-    form.save()
+    _save_fields(form, _written(ProfileForm, data, partial))
     self_reflection.record_revision(profile, before, source="profile")
     return profile
 

@@ -58,7 +58,9 @@ class EventForm(forms.Form):
         label="Interview starts (wall time)",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )
-    time_zone = TimeZoneField(required=False, label="Interview time zone")
+    time_zone = TimeZoneField(
+        required=False, label="Interview time zone", blank_label="Your time zone"
+    )
     minutes = forms.IntegerField(
         required=False, min_value=10, max_value=120, label="Length (minutes)"
     )

@@ -19,7 +19,7 @@ from typing import Any
 
 import vobject
 
-from coffeechat.core.models import Contact, Profile
+from coffeechat.core.models import Contact, Organization, Profile
 from coffeechat.domain.vocabulary import label
 from coffeechat.importers.base import neutralise_cell
 from coffeechat.services.accounts import ensure_profile
@@ -107,15 +107,28 @@ def export_csv_tables(user: Any) -> dict[str, str]:
     """One CSV text per table (plus the profile), formula cells neutralised for spreadsheets.
 
     Each file has an ``id`` column and the export-local ids in reference
-    columns, as in the JSON export; lists and objects are written as JSON text,
-    many-to-many links as ids separated by spaces.
+    columns, as in the JSON export, except that an organization is named:
+    that is how a person reads it, and how ``import csv`` finds or creates it.
+    Lists and objects are written as JSON text, many-to-many links as ids
+    separated by spaces.
     """
     data = export_data(user)
     files = {"profile.csv": _csv([data["profile"]], list(data["profile"]))}
+    organizations = {row["id"]: row["name"] for row in data["tables"]["organization"]}
     for table in tables():
         columns = ["id", *(f.name for f in table.fields), *(m.name for m in table.many)]
-        files[f"{table.name}.csv"] = _csv(data["tables"][table.name], columns)
+        rows = _with_organization_names(table, data["tables"][table.name], organizations)
+        files[f"{table.name}.csv"] = _csv(rows, columns)
     return files
+
+
+def _with_organization_names(
+    table: Table, rows: list[dict[str, Any]], names: dict[int, str]
+) -> list[dict[str, Any]]:
+    linked = [f.name for f in table.fields if f.is_relation and f.related_model is Organization]
+    if not linked:
+        return rows
+    return [{**row, **{name: names.get(row[name]) for name in linked}} for row in rows]
 
 
 def _csv(rows: list[dict[str, Any]], columns: list[str]) -> str:

@@ -49,8 +49,18 @@ def country_choices() -> list[tuple[str, str]]:
 
 
 class TimeZoneField(forms.ChoiceField):
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(choices=time_zone_choices, **kwargs)
+    """An IANA zone menu; an optional one starts with a blank choice stored as "".
+
+    Without the blank, a browser shows the first zone (Africa/Abidjan) as chosen
+    for a record with no zone, and saving the form quietly stores it.
+    """
+
+    def __init__(self, *, blank_label: str = "Unknown", **kwargs: Any) -> None:
+        def with_blank() -> list[tuple[str, str]]:
+            return [("", blank_label), *time_zone_choices()]
+
+        required = kwargs.get("required", True)
+        super().__init__(choices=time_zone_choices if required else with_blank, **kwargs)
         self.error_messages["invalid_choice"] = (
             "%(value)s is not an IANA time zone (for example Europe/Berlin)."
         )
@@ -108,6 +118,7 @@ class ProfileForm(NoColonMixin, forms.ModelForm):
         model = Profile
         fields = [
             "name",
+            "email",
             "background",
             "goals",
             "interests",
@@ -174,7 +185,8 @@ class OwnedForm(NoColonMixin, forms.ModelForm):
 class CareerPathForm(OwnedForm):
     class Meta:
         model = CareerPath
-        fields = ["title", "field", "status", "notes"]
+        fields = ["title", "field", "interest_phrase", "status", "notes"]
+        labels = {"interest_phrase": "In a message"}
         widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
 
 
@@ -204,7 +216,11 @@ class ContactForm(OwnedForm):
         "referred_by": Contact,
         "career_paths": CareerPath,
     }
-    time_zone = TimeZoneField(required=False, help_text="Their IANA time zone, if you know it.")
+    time_zone = TimeZoneField(
+        required=False,
+        blank_label="Unknown (slots assume your zone)",
+        help_text="Their IANA time zone, if you know it; Unknown keeps it empty.",
+    )
 
     class Meta:
         model = Contact
@@ -219,6 +235,7 @@ class ContactForm(OwnedForm):
             "location",
             "time_zone",
             "source",
+            "connection_line",
             "connection",
             "referred_by",
             "research_notes",
@@ -227,7 +244,8 @@ class ContactForm(OwnedForm):
             "career_paths",
         ]
         labels = {
-            "connection": "How you are connected",
+            "connection_line": "How you are connected, said to them",
+            "connection": "Private note: how you found or know them",
             "cadence_days": "Stay in touch every (days)",
         }
         widgets = {

@@ -36,6 +36,7 @@ FILLABLE = (
     "location",
     "connection",
     "research_notes",
+    "time_zone",
 )
 _LENGTHS = {
     name: Contact._meta.get_field(name).max_length
@@ -129,10 +130,11 @@ class _Index:
         }
         self.by_email: dict[str, _Existing] = {}
         self.by_linkedin: dict[str, _Existing] = {}
+        # Keyed by organization, "" for people without one: a similar name is
+        # only a possible duplicate among people of the same organization.
         self.by_org: dict[str, list[_Existing]] = {}
         self.names_by_org: dict[str, list[str]] = {}
         self.by_org_and_name: dict[tuple[str, str], _Existing] = {}
-        self.by_name: dict[str, list[_Existing]] = {}
         columns = ("id", "first_name", "organization_id", *FILLABLE)
         for values in Contact.objects.for_user(user).values(*columns).order_by("id"):
             self.add(values["id"], values, org_by_id.get(values["organization_id"], ""))
@@ -144,11 +146,9 @@ class _Index:
             self.by_email.setdefault(values["email"].lower(), existing)
         if values.get("linkedin_url"):
             self.by_linkedin.setdefault(linkedin_key(values["linkedin_url"]), existing)
-        if org_key:
-            self.by_org.setdefault(org_key, []).append(existing)
-            self.names_by_org.setdefault(org_key, []).append(name_key)
-            self.by_org_and_name.setdefault((org_key, name_key), existing)
-        self.by_name.setdefault(name_key, []).append(existing)
+        self.by_org.setdefault(org_key, []).append(existing)
+        self.names_by_org.setdefault(org_key, []).append(name_key)
+        self.by_org_and_name.setdefault((org_key, name_key), existing)
         return existing
 
 
@@ -240,6 +240,7 @@ _FIELD_WORDS = {
     "research_notes": "notes",
     "connection": "how you are connected",
     "organization_name": "organization",
+    "time_zone": "time zone",
 }
 
 
@@ -258,30 +259,16 @@ def fills_for(existing: _Existing, values: dict[str, Any]) -> dict[str, Any]:
 def _match_similar(
     record: ContactRecord, values: dict[str, Any], index: _Index
 ) -> PreviewRow | None:
-    name_key = _name_key(record.name)
+    """A similar name at the same organization (or both without one): the user decides.
+
+    The same name elsewhere is someone else: a file of 10,000 connections holds
+    many a "Wei Zhang", and each at another employer is another person.
+    """
     org_key = organization_key(values["organization_name"])
-    best: tuple[float, _Existing] | None = None
-    if (org_key, name_key) in index.by_org_and_name:
-        best = (100.0, index.by_org_and_name[(org_key, name_key)])
-    elif org_key and org_key in index.names_by_org:
-        # rapidfuzz compares against every name at the organization in C, fast enough
-        # for an employer with thousands of people.
-        found = process.extractOne(
-            name_key,
-            index.names_by_org[org_key],
-            scorer=fuzz.token_sort_ratio,
-            processor=None,
-            score_cutoff=SIMILAR_NAME,
-        )
-        if found:
-            best = (found[1], index.by_org[org_key][found[2]])
-    if best is None:
-        same_name = index.by_name.get(name_key, [])
-        if same_name and name_key:
-            best = (100.0, same_name[0])
-    if best is None:
+    found = _similar_at(index, org_key, _name_key(record.name))
+    if found is None:
         return None
-    score, existing = best
+    score, existing = found
     if existing.id < 0:
         reason = f"possibly the same person as line {-existing.id} of this file"
         contact_id = None
@@ -289,8 +276,8 @@ def _match_similar(
         their = f"{existing.values.get('first_name', '')} {existing.values.get('last_name', '')}"
         reason = f"possibly the same person as your contact {their.strip()}"
         contact_id = existing.id
-    where = " at the same organization" if org_key and existing.org_key == org_key else ""
-    reason += f" ({score:.0f}% similar name{where}): you decide"
+    where = "at the same organization" if org_key else "both without an organization"
+    reason += f" ({score:.0f}% similar name, {where}): you decide"
     return PreviewRow(
         record.line,
         DUPLICATE,
@@ -301,6 +288,25 @@ def _match_similar(
         fills=fills_for(existing, values) if contact_id else {},
         possible=True,
     )
+
+
+def _similar_at(index: _Index, org_key: str, name_key: str) -> tuple[float, _Existing] | None:
+    if not name_key:
+        return None
+    if (org_key, name_key) in index.by_org_and_name:
+        return 100.0, index.by_org_and_name[(org_key, name_key)]
+    if org_key not in index.names_by_org:
+        return None
+    # rapidfuzz compares against every name at the organization in C, fast enough
+    # for an employer with thousands of people.
+    found = process.extractOne(
+        name_key,
+        index.names_by_org[org_key],
+        scorer=fuzz.token_sort_ratio,
+        processor=None,
+        score_cutoff=SIMILAR_NAME,
+    )
+    return (found[1], index.by_org[org_key][found[2]]) if found else None
 
 
 def contact_values(record: ContactRecord, org_names: dict[str, str]) -> dict[str, Any]:
@@ -317,8 +323,11 @@ def contact_values(record: ContactRecord, org_names: dict[str, str]) -> dict[str
         "title": record.title.strip(),
         "location": record.location.strip(),
         "source": _source(record),
-        "connection": _connection(record),
+        "connection": record.connection or _connection(record),
         "research_notes": _research_notes(record),
+        "time_zone": record.time_zone,
+        "cadence_days": record.cadence_days,
+        "do_not_contact": record.do_not_contact,
         "organization_name": org_name,
     }
 

@@ -29,7 +29,6 @@ from coffeechat.services.import_preview import (
     DECISIONS,
     MERGE,
     NEW,
-    SKIP,
     UPDATE,
     Preview,
     PreviewRow,
@@ -102,16 +101,17 @@ def commit_import(
     filename: str = "",
     mapping: Mapping[str, str] | None = None,
     decisions: Mapping[int, str] | None = None,
-    default_decision: str = SKIP,
+    default_decision: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportResult:
     """Write the import as one batch in one transaction; ``dry_run`` writes nothing.
 
     ``decisions`` maps a file line to skip/new/merge for the rows that are only
-    possibly duplicates; other such rows get ``default_decision``.
+    possibly duplicates; other such rows get ``default_decision``, and when
+    that is None too (nobody chose) they are skipped and the report says so.
     """
-    if default_decision not in DECISIONS:
+    if default_decision is not None and default_decision not in DECISIONS:
         raise InvalidInput({"duplicates": [f"use one of {', '.join(DECISIONS)}"]})
     with transaction.atomic():
         preview = preview_import(user, kind, data, mapping)
@@ -153,9 +153,13 @@ class _Counter:
             self.progress(self.done, self.total)
 
 
-def _apply_decisions(preview: Preview, decisions: Mapping[int, str], default: str) -> None:
+def _apply_decisions(preview: Preview, decisions: Mapping[int, str], default: str | None) -> None:
     for row in preview.possible_duplicates:
         decision = decisions.get(row.line, default)
+        if decision is None:
+            who = row.reason.removesuffix(": you decide")
+            row.reason = f"{who}; skipped until you choose to import or merge it"
+            continue
         if decision not in DECISIONS:
             raise InvalidInput({"duplicates": [f"line {row.line}: {decision!r} is not a choice"]})
         if decision == CREATE:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event, vCalAddress, vText
 
 from coffeechat.core.models import Conversation, PlannedQuestion
-from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.accounts import ensure_profile, sender_address
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.ical_zones import add_vtimezones
 
@@ -98,11 +98,13 @@ def _summary(conversation: Conversation, user_name: str, for_contact: bool) -> s
 
 
 def agenda(conversation: Conversation) -> str:
-    """Purpose, length and medium, and the planned questions if there is a plan."""
+    """Length and medium, and the planned questions if there is a plan.
+
+    The purpose stays out: it is the user's note to themselves, often about the
+    contact, and the invite lands in the contact's calendar.
+    """
     medium = MEDIUM_WORDS.get(conversation.medium, conversation.medium)
     lines = [f"An informational interview: {conversation.planned_minutes} minutes, {medium}."]
-    if conversation.purpose.strip():
-        lines += ["", "What I hope to learn:", conversation.purpose.strip()]
     questions = planned_questions(conversation)
     if questions:
         lines += ["", "Questions I would like to ask:"]
@@ -121,7 +123,7 @@ def planned_questions(conversation: Conversation) -> list[str]:
 
 
 def _add_people(event: Event, conversation: Conversation, user_name: str) -> None:
-    organizer = vCalAddress(_mailto(conversation.owner.email))
+    organizer = vCalAddress(_mailto(sender_address(conversation.owner)))
     organizer.params["cn"] = vText(user_name)
     event.add("organizer", organizer)
     contact = conversation.contact
@@ -138,7 +140,8 @@ def _add_people(event: Event, conversation: Conversation, user_name: str) -> Non
 
 
 def _mailto(email: str) -> str:
-    # A calendar address must be a URI; without an email the invite still imports.
+    # A calendar address must be a URI; without an email the invite still imports
+    # (the invite pages then ask the user to add theirs to the profile).
     return f"mailto:{email}" if email else "mailto:unknown@invalid"
 
 

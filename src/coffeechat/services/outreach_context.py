@@ -13,16 +13,20 @@ from coffeechat.core.models import (
     PathDecision,
     Referral,
 )
+from coffeechat.domain.merge_phrases import interest_phrase, meeting_words, sentence
 from coffeechat.domain.scheduling import Slot, describe_slot
 from coffeechat.domain.vocabulary import Direction, MessageKind, PathStatus
 from coffeechat.services.accounts import ensure_profile
 
-SHORTEST_ASK, LONGEST_ASK, DEFAULT_ASK = 15, 30, 20
 PROGRESS_WINDOW = timedelta(days=30)
 
 
 def merge_context(user: Any, conversation: Conversation, now: datetime) -> dict[str, str]:
-    """Every merge field's value for ``conversation``; unknown values are empty strings."""
+    """Every merge field's value for ``conversation``; unknown values are empty strings.
+
+    The message goes to the contact, so no field carries the user's private notes
+    about them (the contact's connection note, a referral's context).
+    """
     contact = conversation.contact
     profile = ensure_profile(user)
     # Not the username ("me" on a personal install): an empty name stays {my_name} in the
@@ -35,13 +39,14 @@ def merge_context(user: Any, conversation: Conversation, now: datetime) -> dict[
         "full_name": contact.name,
         "their_role": contact.title,
         "organization": contact.organization.name if contact.organization else "",
-        "connection": _sentence(contact.connection),
+        "connection": contact.connection_said,
         "my_name": my_name,
         "my_first_name": my_name.split()[0] if my_name else "",
         "my_interest": _interest(conversation, profile.interests),
-        "background": _sentence(profile.background),
+        "background": sentence(profile.background),
         "purpose": conversation.purpose,
-        "minutes": str(ask_minutes(conversation.planned_minutes)),
+        "minutes": str(conversation.planned_minutes),
+        "meeting": meeting_words(conversation.medium),
         "signature": profile.signature or my_name,
         "original_subject": original_subject(conversation),
         "specific_points": "\n".join(f"- {p}" for p in points),
@@ -62,11 +67,6 @@ def interview_time(conversation: Conversation, user_zone: ZoneInfo) -> str:
     slot = Slot(start, start + timedelta(minutes=conversation.planned_minutes))
     zone_name = conversation.contact.time_zone or conversation.time_zone
     return describe_slot(slot, user_zone, ZoneInfo(zone_name) if zone_name else None)
-
-
-def ask_minutes(planned: int) -> int:
-    """The length to ask for: the planned one when it is a short ask, else 20 minutes."""
-    return planned if SHORTEST_ASK <= planned <= LONGEST_ASK else DEFAULT_ASK
 
 
 def highlights(conversation: Conversation) -> list[str]:
@@ -91,15 +91,10 @@ def original_subject(conversation: Conversation) -> str:
     return subject
 
 
-def _sentence(text: str) -> str:
-    text = " ".join(text.split())
-    return text if not text or text[-1] in ".!?" else text + "."
-
-
 def _interest(conversation: Conversation, interests: object) -> str:
     path = conversation.career_path
     if path is not None:
-        return path.field or path.title
+        return interest_phrase(path.interest_phrase, path.title)
     if isinstance(interests, list) and interests and isinstance(interests[0], dict):
         return str(interests[0].get("name", ""))
     return ""

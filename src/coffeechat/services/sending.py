@@ -8,6 +8,7 @@ name can never add a header.
 
 from __future__ import annotations
 
+import dataclasses
 import smtplib
 from dataclasses import dataclass
 from email.mime.text import MIMEText
@@ -20,7 +21,7 @@ from django.core.mail import EmailMessage, get_connection
 from icalendar import Calendar
 
 from coffeechat.core.models import Contact, SmtpSettings
-from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.accounts import ensure_profile, sender_address
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.forms import NoColonMixin
 
@@ -102,13 +103,11 @@ def outgoing_for(
     user: Any, contact: Contact, subject: str, body: str, invite: bytes = b""
 ) -> Outgoing:
     profile = ensure_profile(user)
-    smtp = smtp_settings(user)
-    from_address = (smtp.from_address if smtp else "") or user.email or ""
     return Outgoing(
         to_name=contact.name,
         to_address=contact.email,
         from_name=profile.name or user.get_full_name() or user.get_username(),
-        from_address=from_address,
+        from_address=sender_address(user),
         subject=subject,
         body=body,
         invite=invite,
@@ -163,7 +162,8 @@ def send_smtp(user: Any, message: Outgoing) -> None:
         timeout=SMTP_TIMEOUT_SECONDS,
         fail_silently=False,
     )
-    email = build_email(message)
+    # The server decides the From it accepts, so its setting wins over the profile's.
+    email = build_email(dataclasses.replace(message, from_address=config.from_address))
     email.connection = connection
     try:
         email.send()

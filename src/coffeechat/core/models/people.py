@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from coffeechat.core.models.base import OwnedModel
+from coffeechat.domain.merge_phrases import connection_sentence
 from coffeechat.domain.vocabulary import PathStatus, Source, choices
 
 
@@ -27,6 +28,10 @@ class Profile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(
+        blank=True,
+        help_text="Your address: the sender of .eml drafts and the organizer of invites.",
+    )
     background = models.TextField(
         blank=True, help_text="One sentence about you, used in introductions."
     )
@@ -66,6 +71,11 @@ class Profile(models.Model):
 class CareerPath(OwnedModel):
     title = models.CharField(max_length=200)
     field = models.CharField(max_length=200, blank=True)
+    interest_phrase = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='How you name it in a message, after "I am exploring"; empty uses the title.',
+    )
     notes = models.TextField(blank=True)
     status = models.CharField(
         max_length=16, choices=choices(PathStatus), default=PathStatus.EXPLORING
@@ -122,7 +132,18 @@ class Contact(OwnedModel):
     time_zone = models.CharField(max_length=64, blank=True)
     source = models.CharField(max_length=16, choices=choices(Source), default=Source.OTHER)
     connection = models.TextField(
-        blank=True, help_text="How you found them or how you are connected, in one sentence."
+        blank=True,
+        help_text="Only for you: how you found or know them. Never put into a message.",
+    )
+    # Said to the contact in messages ({connection}); kept apart from the private
+    # note above, which is written about them and would read wrong sent to them.
+    connection_line = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=(
+            'How you are connected, as you would say it to them ("We were both at Config '
+            '2025"). Empty: a sentence from who introduced you or the source.'
+        ),
     )
     referred_by = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="referred"
@@ -156,3 +177,9 @@ class Contact(OwnedModel):
     @property
     def name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def connection_said(self) -> str:
+        """The ``{connection}`` sentence messages to them use; empty when none can be said."""
+        introducer = self.referred_by.name if self.referred_by_id and self.referred_by else ""
+        return connection_sentence(self.connection_line, self.source, introducer)

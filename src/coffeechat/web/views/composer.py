@@ -17,6 +17,7 @@ from coffeechat.domain.outreach import CheckResult, has_subject
 from coffeechat.domain.templates import fields_in
 from coffeechat.domain.vocabulary import Channel, MessageKind, choices, label
 from coffeechat.services import conversations, invites, outreach, sending
+from coffeechat.services.accounts import sender_address
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.services.event_forms import SENTIMENT_CHOICES
 from coffeechat.services.templates import list_templates, template_by_key
@@ -76,6 +77,7 @@ def _send_context(
         # scheduling: the .ics goes with the email when the interview is booked
         "can_attach_invite": invites.can_attach_invite(conversation),
         "invite_cancelled": invites.is_cancelled(conversation),
+        "sender_email": sender_address(request.user),
         "attach_invite": text.get("attach_invite", "1"),
     }
 

@@ -13,7 +13,7 @@ from coffeechat.core.models import Conversation
 from coffeechat.services import availability as availability_service
 from coffeechat.services import calendar_feed, invites
 from coffeechat.services import scheduling as service
-from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.accounts import ensure_profile, sender_address
 from coffeechat.services.errors import InvalidInput
 from coffeechat.web.views.common import now, owned_or_404
 
@@ -47,6 +47,7 @@ def propose(request: HttpRequest, pk: int, error: str = "", status: int = 200) -
         "count_choices": COUNT_CHOICES,
         "profile": ensure_profile(request.user),
         "cancelled": invites.is_cancelled(conversation),
+        "sender_email": sender_address(request.user),
         "error": error,
         "section": "web:conversations",
     }
