@@ -41,7 +41,8 @@ def test_the_next_step_leads_from_reply_to_booking_to_preparing(signed_in_page, 
     conv = _requested(page.user)
     page.set_viewport_size({"width": 375, "height": 800})
     page.goto(f"{page.base_url}/conversations/{conv.pk}/")
-    expect(_next(page).get_by_role("heading")).to_have_text("Waiting for Ana's reply")
+    # Asked two days ago: the follow-up is already on Today's week ahead, so the card says so.
+    expect(_next(page).get_by_role("heading")).to_have_text("Follow up with Ana Ruiz")
     expect(page.locator('.conv-steps [aria-current="step"]')).to_contain_text("Their reply")
     # One way to write a message: the composer. The old draft form is gone.
     expect(page.locator("#draft-body")).to_have_count(0)

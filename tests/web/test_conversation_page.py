@@ -159,3 +159,12 @@ def test_the_list_shows_the_start_in_your_zone_labelled_as_such(signed_in, user,
     page = signed_in.get(reverse("web:conversations")).content.decode()
     assert "Wed 4 Nov, 11:00 <span" in page and "your time" in page
     assert "America/Chicago" not in page
+
+
+def test_a_booked_interview_far_ahead_shows_how_to_prepare(signed_in, user, conv, now):
+    """Nothing is due yet days before: the card says what comes next, and when."""
+    far = conv.starts_at - timedelta(days=5)
+    step = _next(conv, far)
+    assert step.title == "Prepare for Ana Ruiz" and not step.on_today
+    assert step.reason.startswith("The interview is on Wed 4 Nov, 10:00.")
+    assert signed_in.get(reverse("web:conversation", args=[conv.pk])).status_code == 200

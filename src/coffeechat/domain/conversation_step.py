@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from coffeechat.domain.businessdays import local_date
@@ -86,8 +86,10 @@ def conversation_card(
     return _waiting(conversation, contact, later[0] if later else None, now, zone, extras)
 
 
-def _when(step: Step) -> tuple[datetime | date, str]:
-    return (step.shows_from or step.due_at or step.due, step.kind.value)
+def _when(step: Step) -> tuple[datetime, str]:
+    """When a step first shows: its window's start, its moment, or the start of its day."""
+    start = step.shows_from or step.due_at or datetime.combine(step.due, time.min, tzinfo=UTC)
+    return (start, step.kind.value)
 
 
 def _secondary(
