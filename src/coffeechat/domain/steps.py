@@ -42,7 +42,6 @@ class Door(StrEnum):
     # Only on the conversation page, where no rule has a step due yet.
     SEND_INVITE = "send_invite"
     RECORD_TIME = "record_time"
-    REOPEN = "reopen"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -26,6 +26,7 @@ from django.db.models import Q
 
 from coffeechat.core.models import (
     ActionItem,
+    CareerPath,
     Contact,
     DueIndexState,
     NextStep,
@@ -129,12 +130,13 @@ def note(owner_id: int, changes: Changes) -> None:
 
 
 def _apply(owner_id: int, changes: Changes) -> None:
-    if not DueIndexState.objects.filter(owner_id=owner_id).exists():
+    state = DueIndexState.objects.filter(owner_id=owner_id).first()
+    if state is None:
         return  # never built: the first read builds it in full
     if changes.everything:
         rebuild(_user(owner_id))
     elif changes:
-        refresh(_user(owner_id), changes)
+        refresh(_user(owner_id), changes, state)
 
 
 def _user(owner_id: int) -> Any:
@@ -210,13 +212,13 @@ def ensure_built(user: Any, profile: Profile, now: datetime) -> None:
         rebuild(user, now)
 
 
-def refresh(user: Any, changes: Changes) -> None:
+def refresh(user: Any, changes: Changes, state: DueIndexState | None = None) -> None:
     """Recompute the steps anchored where ``changes`` reach, and only those."""
     from django.utils import timezone
 
     from coffeechat.services.accounts import ensure_profile
 
-    state = DueIndexState.objects.filter(owner_id=user.pk).first()
+    state = state or DueIndexState.objects.filter(owner_id=user.pk).first()
     now = timezone.now()
     calendar = calendar_for(ensure_profile(user), now)
     if state is None or state.holiday_year != calendar.year or state.version != ENGINE_VERSION:
@@ -281,8 +283,6 @@ def _items_of(user: Any, people: set[int]) -> set[int]:
 
 
 def _paths(user: Any) -> set[int]:
-    from coffeechat.core.models import CareerPath
-
     return set(CareerPath.objects.filter(owner_id=user.pk).values_list("pk", flat=True))
 
 

@@ -105,13 +105,10 @@ def today_for(
     and of those only the page asked for (all of them without ``limit``)."""
     zone, window = _window(user, now)
     rows = window.rows(user)
-    if bucket is not None:
-        rows = rows.filter(window.bucket(bucket))
+    shown = rows.filter(window.bucket(bucket)) if bucket is not None else rows
     end = offset + limit if limit is not None else None
-    items = _items(window.ordered(rows)[offset:end], now, zone)
-    return TodayList(
-        as_of=window.today, now=now, items=items, counts=window.counts(window.rows(user))
-    )
+    items = _items(window.ordered(shown)[offset:end], now, zone)
+    return TodayList(as_of=window.today, now=now, items=items, counts=window.counts(rows))
 
 
 def today_by_bucket(user: Any, now: datetime, per_bucket: int | None) -> TodayList:

@@ -38,11 +38,8 @@ class Ids:
     career_path_id: int | None = None
 
 
-Action = Target
-
-
-def _composer(kind: str = "") -> Callable[[Action], str | None]:
-    def link(action: Action) -> str | None:
+def _composer(kind: str = "") -> Callable[[Target], str | None]:
+    def link(action: Target) -> str | None:
         if not action.conversation_id:
             return None
         url = reverse("web:composer", args=[action.conversation_id])
@@ -51,8 +48,8 @@ def _composer(kind: str = "") -> Callable[[Action], str | None]:
     return link
 
 
-def _conversation(view: str, anchor: str = "") -> Callable[[Action], str | None]:
-    def link(action: Action) -> str | None:
+def _conversation(view: str, anchor: str = "") -> Callable[[Target], str | None]:
+    def link(action: Target) -> str | None:
         if not action.conversation_id:
             return None
         return reverse(view, args=[action.conversation_id]) + anchor
@@ -60,32 +57,32 @@ def _conversation(view: str, anchor: str = "") -> Callable[[Action], str | None]
     return link
 
 
-def _contact(view: str, suffix: str = "") -> Callable[[Action], str | None]:
-    def link(action: Action) -> str | None:
+def _contact(view: str, suffix: str = "") -> Callable[[Target], str | None]:
+    def link(action: Target) -> str | None:
         return reverse(view, args=[action.contact_id]) + suffix if action.contact_id else None
 
     return link
 
 
-def _organization(action: Action) -> str | None:
+def _organization(action: Target) -> str | None:
     if not action.organization_id:
         return None
     return reverse("web:compose_next", args=[action.organization_id])
 
 
-def _path(action: Action) -> str | None:
+def _path(action: Target) -> str | None:
     if not action.career_path_id:
         return None
     return reverse("web:path_reflection", args=[action.career_path_id])
 
 
-def _action_item(action: Action) -> str | None:
+def _action_item(action: Target) -> str | None:
     if action.conversation_id:
         return reverse("web:conversation", args=[action.conversation_id]) + "#progress"
     return None
 
 
-DOORS: dict[Door, Callable[[Action], str | None]] = {
+DOORS: dict[Door, Callable[[Target], str | None]] = {
     Door.ADD_RESEARCH: _contact("web:contact_edit", "#id_research_notes"),
     Door.WRITE_REQUEST: _composer(),
     Door.CHOOSE_NEXT_CONTACT: _organization,
@@ -104,7 +101,6 @@ DOORS: dict[Door, Callable[[Action], str | None]] = {
     Door.REFLECT_ON_PATH: _path,
     Door.SEND_INVITE: _composer("confirmation"),
     Door.RECORD_TIME: _conversation("web:conversation", "#book-by-hand"),
-    Door.REOPEN: _conversation("web:conversation", "#progress"),
 }
 
 # What the button of each door says.
@@ -127,7 +123,6 @@ LABELS: dict[Door, str] = {
     Door.REFLECT_ON_PATH: "Reflect",
     Door.SEND_INVITE: "Send the invite",
     Door.RECORD_TIME: "Agreed a time already? Record it",
-    Door.REOPEN: "Reopen",
 }
 
 
