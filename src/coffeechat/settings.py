@@ -19,9 +19,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "template_partials",
-    # Installed so the API docs page is rendered from ninja's own templates and
-    # static files (Swagger UI ships in the package) instead of its CDN page.
-    "ninja",
     "coffeechat.core",
     "coffeechat.web",
 ]
@@ -45,7 +42,8 @@ WSGI_APPLICATION = "coffeechat.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # ninja's Swagger UI page (see NINJA_FILES).
+        "DIRS": [config.NINJA_FILES / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -77,6 +75,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [config.NINJA_FILES / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,10 +1,9 @@
-from django.urls import include, path
+from django.urls import path
 
 from coffeechat.api.app import api
-from coffeechat.web.views.health import healthz
+from coffeechat.urls_pages import urlpatterns as page_patterns
 
 urlpatterns = [
-    path("healthz", healthz, name="healthz"),
     path("api/v1/", api.urls),
-    path("", include("coffeechat.web.urls")),
+    *page_patterns,
 ]

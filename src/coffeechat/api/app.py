@@ -3,6 +3,11 @@
 Docs at /api/v1/docs, the schema at /api/v1/openapi.json.
 """
 
+import json
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from ninja import NinjaAPI, Swagger
 
 from coffeechat.api import (
@@ -20,12 +25,31 @@ from coffeechat.api.auth import BearerToken, SessionWithCsrf, install_error_hand
 from coffeechat.api.common import ObjectBodyParser
 from coffeechat.api.reflection import router as reflection_router  # reflection (issue 6)
 
+
+class OfflineSwagger(Swagger):
+    """Swagger UI from the files ninja ships, never its CDN page.
+
+    ninja renders its CDN page unless it is listed as an app; coffeechat adds
+    its template and static folders instead (see ``config.NINJA_FILES``).
+    """
+
+    def render_page(self, request: HttpRequest, api: Any, **kwargs: Any) -> HttpResponse:
+        self.settings["url"] = self.get_openapi_url(api, kwargs)
+        context = {
+            "swagger_settings": json.dumps(self.settings, indent=1),
+            "api": api,
+            # As ninja decides it: the page sends the CSRF token when an auth checks it.
+            "add_csrf": any(getattr(auth, "csrf", False) for auth in api.auth),
+        }
+        return render(request, self.template, context)
+
+
 api = NinjaAPI(
     title="coffeechat API",
     version="1",
     docs_url="/docs",
     # No online validator badge: the page must work with no network.
-    docs=Swagger(settings={"validatorUrl": None}),
+    docs=OfflineSwagger(settings={"validatorUrl": None}),
     description=(
         "Run the informational-interview process: profile, contacts, organizations, "
         "career paths, conversations and the Today list. Authenticate with "

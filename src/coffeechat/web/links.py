@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from django.urls import reverse
+from django.urls import reverse as reverse_any
 
 from coffeechat.domain.conversation_step import CardStep
 from coffeechat.domain.steps import Door
@@ -28,6 +28,14 @@ class Target(Protocol):
     def organization_id(self) -> int | None: ...
     @property
     def career_path_id(self) -> int | None: ...
+
+
+# Pages only: the CLI prints these links without building the API (see urls_pages).
+PAGES_URLCONF = "coffeechat.urls_pages"
+
+
+def reverse(view: str, args: list[Any] | None = None) -> str:
+    return reverse_any(view, args=args, urlconf=PAGES_URLCONF)
 
 
 @dataclass(frozen=True)
