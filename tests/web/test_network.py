@@ -54,6 +54,58 @@ def test_people_past_the_ideal_are_amber_and_past_the_maximum_red(signed_in, use
     assert "Declined X" not in page and "Silent X" not in page  # not owed updates
 
 
+def _network_of(user, count, now, *, span=None):
+    """``count`` people in your network, last heard from 0 to ``span`` days ago (by
+    default the i-th i days ago)."""
+    for i in range(count):
+        days = i * span // count if span else i
+        _exchange(user, _contact(user, f"P{i:03d}"), now - timedelta(days=days, hours=1))
+
+
+def test_a_large_network_is_summarised_and_paged(signed_in, user):
+    now = timezone.now()  # the pages read the real clock
+    _network_of(user, 120, now)  # 0-29 days: on track; 30-44 amber; 45-119 red
+    page = signed_in.get(reverse("web:network")).content.decode()
+    summary = page.split('id="network-summary"', 1)[1].split("</p>", 1)[0]
+    assert "<strong>120</strong> in your network" in summary
+    assert "75 going cold" in summary and "15 due" in summary and "30 on track" in summary
+    due = page.split('id="due-h"', 1)[1].split('id="ok-h"', 1)[0]
+    assert due.count("cadence-card") == 50  # one page of the 90 waiting
+    assert "P119 X" in due and "P045 X" not in due  # the longest waiting first
+    assert "1–50 of 90" in due
+    second = signed_in.get(reverse("web:network") + "?due=2").content.decode()
+    due = second.split('id="due-h"', 1)[1].split('id="ok-h"', 1)[0]
+    assert due.count("cadence-card") == 40 and "51–90 of 90" in due
+    assert "P030 X" in due  # amber after every red
+    assert "P029 X" in second.split('id="ok-h"', 1)[1]  # the other section stays on page 1
+
+
+def test_a_page_number_out_of_range_shows_the_last_page(signed_in, user):
+    _network_of(user, 120, timezone.now())
+    page = signed_in.get(reverse("web:network") + "?due=99&on_track=abc").content.decode()
+    due = page.split('id="due-h"', 1)[1].split('id="ok-h"', 1)[0]
+    assert "51–90 of 90" in due and "P030 X" in due  # page 2, the last
+    assert "P000 X" in page  # on track: not a number, so the first page
+
+
+def test_the_network_page_costs_the_same_for_n_and_10n_people(user, outsider, now):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from coffeechat.services.network import network_page
+
+    _network_of(user, 8, now, span=120)  # on track, amber and red in both
+    _network_of(outsider, 80, now, span=120)
+    costs = []
+    for owner in (user, outsider):
+        network_page(owner, now)  # builds the index
+        with CaptureQueriesContext(connection) as captured:
+            page = network_page(owner, now)
+            shown = len(page.due_section.entries) + len(page.on_track_section.entries)
+        costs.append((len(captured.captured_queries), shown <= 2 * 50))
+    assert costs[0] == costs[1]
+
+
 def test_the_contact_page_shows_the_cadence_colour(signed_in, user):
     now = timezone.now()  # the pages read the real clock
     contact = _contact(user, "Amber")
@@ -89,7 +141,7 @@ def test_the_introducers_page_lists_who_they_introduced_and_whether_you_talked(s
 def test_today_lists_an_update_for_exactly_the_people_the_network_page_colours(user, now):
     """One rule (``stay_in_touch_status``) behind both: same people, same due dates."""
     from coffeechat.domain.types import ActionKind
-    from coffeechat.services.network import network
+    from coffeechat.services.network import network_page
     from coffeechat.services.today import today_for
 
     for first, days, cadence in (("Amber", 31, None), ("Ruby", 15, 10), ("Fresh", 3, None)):
@@ -97,7 +149,8 @@ def test_today_lists_an_update_for_exactly_the_people_the_network_page_colours(u
     held = _contact(user, "Closed")  # talked, then closed: out of both lists
     held.conversations.update(held_at=now - timedelta(days=60), stage="closed", closed_at=now)
     _exchange(user, held, now - timedelta(days=60))
-    entries = network(user, now)
+    page = network_page(user, now)
+    entries = page.due_section.entries + page.on_track_section.entries
     coloured = {
         e.contact.first_name: e.cadence.ideal_due for e in entries if e.cadence.state != "on_track"
     }

@@ -117,6 +117,18 @@ def compute_today(
     return due_actions(steps, now=now, zone=zone, upcoming_days=settings.upcoming_days)
 
 
+def network_standings(
+    snapshot: Snapshot,
+    *,
+    zone: ZoneInfo,
+    settings: RuleSettings = DEFAULT_SETTINGS,
+) -> list[network.Standing]:
+    """Where each person of your network stands on the stay-in-touch clock, whatever the
+    day: what the Network page and the contact page colour (through the due index)."""
+    ctx = build_context(snapshot, zone=zone, holidays=frozenset(), settings=settings)
+    return list(network.standings(ctx))
+
+
 def _all_steps(ctx: RuleContext) -> Iterator[Step]:
     for conversation, contact in ctx.open_conversations():
         for conversation_rule in CONVERSATION_RULES:

@@ -6,11 +6,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import replace
-from datetime import datetime, timedelta
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 
 from coffeechat.domain.followup_context import RuleContext, is_closed, plural, utc
-from coffeechat.domain.nurture import Relationship, stay_in_touch_status
+from coffeechat.domain.nurture import (
+    Cadence,
+    Relationship,
+    cadence_status,
+    stay_in_touch_status,
+)
 from coffeechat.domain.steps import Door, Step
 from coffeechat.domain.types import (
     ActionKind,
@@ -94,47 +99,98 @@ def _report_back_pending(conversation: ConversationFacts) -> bool:
     return conversation.stage is Stage.THANKED and conversation.report_back_at is None
 
 
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where one person of your network stands on the stay-in-touch clock, whatever the day.
+
+    ``ideal_due`` is amber, ``max_due`` red. The Network and contact pages show
+    these (through the due index); Today's update step is due on ``ideal_due``.
+    """
+
+    contact_id: int
+    last_exchange_at: datetime
+    last_exchange: date  # its local date, where the clock counts from
+    ideal_days: int
+    ideal_due: date
+    max_due: date
+
+    def on(self, today: date) -> Cadence:
+        """The colour and wording on ``today``.
+
+        >>> s = Standing(1, datetime(2026, 10, 1), date(2026, 10, 1), 30,
+        ...              date(2026, 10, 31), date(2026, 11, 15))
+        >>> s.on(date(2026, 10, 30)).state.value, s.on(date(2026, 10, 31)).state.value
+        ('on_track', 'due')
+        >>> s.on(date(2026, 11, 15)).state.value
+        'overdue'
+        """
+        return cadence_status(self.last_exchange, self.ideal_days, today=today)
+
+
+def standings(ctx: RuleContext) -> Iterator[Standing]:
+    """Everyone in your network with a clock running: the Network page's people."""
+    for contact in ctx.snapshot.contacts:
+        standing = standing_of(contact, ctx)
+        if standing is not None:
+            yield standing
+
+
+def standing_of(contact: ContactFacts, ctx: RuleContext) -> Standing | None:
+    """The one stay-in-touch rule: your network (an open conversation with an interview
+    held, or a yes or a pointer to someone), counted from the last message sent or
+    received or interview held, unless they asked not to be contacted."""
+    if contact.last_exchange_at is None:
+        return None
+    conversations = [c for c in ctx.conversations_of.get(contact.id, ()) if not is_closed(c)]
+    last = ctx.local(contact.last_exchange_at)
+    status = stay_in_touch_status(
+        Relationship(
+            in_network=any(in_network(c) for c in conversations),
+            do_not_contact=contact.do_not_contact,
+            cadence_days=contact.cadence_days,
+            last_exchange=last,
+        ),
+        default_days=ctx.settings.stay_in_touch_days,
+        # The due dates do not depend on the day asked, only the colour does.
+        today=last,
+    )
+    if status is None or status.ideal_due is None or status.max_due is None:
+        return None
+    return Standing(
+        contact.id,
+        contact.last_exchange_at,
+        last,
+        status.ideal_days,
+        status.ideal_due,
+        status.max_due,
+    )
+
+
 def stay_in_touch(ctx: RuleContext) -> Iterator[Step]:
     """Send X an update every cadence since the last real exchange, either way.
 
-    The clock is ``nurture.stay_in_touch_status``, the same function that
-    colours the Network and contact pages, so both agree on who is due and
-    from when: your network (an open conversation with an interview held, or
-    a yes or a pointer to someone), counted from the last message sent or
-    received or interview held. While a thank-you or a report-back is owed, Today lists that message
-    for them instead of an update (the Network page shows them due all the same).
+    Due on the person's ``Standing.ideal_due``, the same standing that colours
+    the Network and contact pages, so both agree on who is due and from when.
+    While a thank-you or a report-back is owed, Today lists that message for
+    them instead of an update (the Network page shows them due all the same).
     """
     for contact in ctx.snapshot.contacts:
-        conversations = [c for c in ctx.conversations_of.get(contact.id, ()) if not is_closed(c)]
-        if any(_step_owed(c) for c in conversations):
+        if any(_step_owed(c) for c in ctx.conversations_of.get(contact.id, ()) if not is_closed(c)):
             continue
-        if contact.last_exchange_at is None:
+        standing = standing_of(contact, ctx)
+        if standing is None:
             continue
-        last = ctx.local(contact.last_exchange_at)
-        status = stay_in_touch_status(
-            Relationship(
-                in_network=any(in_network(c) for c in conversations),
-                do_not_contact=contact.do_not_contact,
-                cadence_days=contact.cadence_days,
-                last_exchange=last,
-            ),
-            default_days=ctx.settings.stay_in_touch_days,
-            # The due dates do not depend on the day asked, only the colour does.
-            today=last,
-        )
-        if status is None or status.last_exchange is None or status.ideal_due is None:
-            continue
-        due = status.ideal_due
-        red = f"; red from {ctx.day(status.max_due, due)}" if status.max_due else ""
+        due = standing.ideal_due
         yield ctx.step(
             kind=ActionKind.STAY_IN_TOUCH,
             door=Door.WRITE_UPDATE,
             title=f"Send {contact.name} an update",
             reason=(
-                f"Stay-in-touch rule: every {plural(status.ideal_days, 'day')} since your last "
-                f"exchange on {ctx.day(status.last_exchange, due)}{red}."
+                f"Stay-in-touch rule: every {plural(standing.ideal_days, 'day')} since your last "
+                f"exchange on {ctx.day(standing.last_exchange, due)}; "
+                f"red from {ctx.day(standing.max_due, due)}."
             ),
-            due=status.ideal_due,
+            due=due,
             contact=contact,
         )
 
@@ -144,7 +200,7 @@ _RELATIONSHIP_SENTIMENTS = (Sentiment.POSITIVE, Sentiment.REFERRAL_ONLY)
 
 def in_network(conversation: ConversationFacts) -> bool:
     """Someone you have a relationship with: an interview held, or a yes or a pointer to
-    someone. The Network page lists exactly these people (services.network)."""
+    someone. The Network page lists exactly these people (see ``standings``)."""
     return conversation.held_at is not None or conversation.sentiment in _RELATIONSHIP_SENTIMENTS
 
 

@@ -8,6 +8,9 @@ that person, their organization, the people they introduced or were
 introduced by, the career paths and their action items, inside the
 transaction that made the change (``due_index_signals`` calls ``refresh``).
 ``rebuild`` redoes a user in full; ``check`` compares the two.
+
+Beside the steps it keeps each network person's stay-in-touch ``Standing``
+(what the Network and contact pages colour), decided from the same facts.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import wraps
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
@@ -29,11 +32,13 @@ from coffeechat.core.models import (
     CareerPath,
     Contact,
     DueIndexState,
+    NetworkStanding,
     NextStep,
     Profile,
     Referral,
 )
-from coffeechat.domain.followup import next_steps
+from coffeechat.domain.followup import network_standings, next_steps
+from coffeechat.domain.followup_network import Standing
 from coffeechat.domain.steps import Door, Step
 from coffeechat.domain.types import ActionKind, RuleSettings
 from coffeechat.services.today_facts import Scope, load_snapshot
@@ -41,7 +46,7 @@ from coffeechat.services.today_facts import Scope, load_snapshot
 T = TypeVar("T")
 
 # Raise when a rule changes what it decides: every index is then rebuilt on its next read.
-ENGINE_VERSION = 2
+ENGINE_VERSION = 3
 
 STEP_FIELDS = (
     "kind",
@@ -58,6 +63,14 @@ STEP_FIELDS = (
     "career_path_id",
     "action_item_id",
     "referral_id",
+)
+STANDING_FIELDS = (
+    "contact_id",
+    "last_exchange_at",
+    "last_exchange",
+    "ideal_days",
+    "ideal_due",
+    "max_due",
 )
 
 
@@ -166,11 +179,28 @@ def calendar_for(profile: Profile, now: datetime) -> Calendar:
     )
 
 
-def _steps(user: Any, calendar: Calendar, scope: Scope | None) -> list[Step]:
+@dataclass(frozen=True)
+class Derived:
+    """What the engine decides from one load of facts."""
+
+    steps: list[Step]
+    standings: list[Standing]
+
+
+def _derive(user: Any, calendar: Calendar, scope: Scope | None) -> Derived:
     snapshot = load_snapshot(user, scope=scope)
-    return next_steps(
-        snapshot, zone=calendar.zone, holidays=calendar.holidays, settings=calendar.settings
+    zone, rules = calendar.zone, calendar.settings
+    return Derived(
+        next_steps(snapshot, zone=zone, holidays=calendar.holidays, settings=rules),
+        network_standings(snapshot, zone=zone, settings=rules),
     )
+
+
+def _standing_rows(user: Any, standings: Iterable[Standing]) -> list[NetworkStanding]:
+    return [
+        NetworkStanding(owner_id=user.pk, **{name: getattr(s, name) for name in STANDING_FIELDS})
+        for s in standings
+    ]
 
 
 def _rows(user: Any, steps: Iterable[Step]) -> list[NextStep]:
@@ -194,9 +224,12 @@ def rebuild(user: Any, now: datetime | None = None) -> int:
     now = now or timezone.now()
     calendar = calendar_for(ensure_profile(user), now)
     with transaction.atomic():
-        rows = _rows(user, _steps(user, calendar, None))
+        derived = _derive(user, calendar, None)
+        rows = _rows(user, derived.steps)
         NextStep.objects.filter(owner_id=user.pk).delete()
         NextStep.objects.bulk_create(rows, batch_size=500)
+        NetworkStanding.objects.filter(owner_id=user.pk).delete()
+        NetworkStanding.objects.bulk_create(_standing_rows(user, derived.standings), batch_size=500)
         DueIndexState.objects.update_or_create(
             owner_id=user.pk,
             defaults={"version": ENGINE_VERSION, "holiday_year": calendar.year, "built_at": now},
@@ -225,9 +258,14 @@ def refresh(user: Any, changes: Changes, state: DueIndexState | None = None) -> 
         rebuild(user, now)  # a part recomputed with other holidays or rules would not match
         return
     anchors, scope = _reach(user, changes)
-    kept = [s for s in _steps(user, calendar, scope) if s.anchor in anchors]
+    derived = _derive(user, calendar, scope)
+    kept = [s for s in derived.steps if s.anchor in anchors]
     NextStep.objects.filter(owner_id=user.pk, anchor__in=anchors).delete()
     NextStep.objects.bulk_create(_rows(user, kept), batch_size=500)
+    people = {int(a.removeprefix("contact:")) for a in anchors if a.startswith("contact:")}
+    standings = [s for s in derived.standings if s.contact_id in people]
+    NetworkStanding.objects.filter(owner_id=user.pk, contact_id__in=people).delete()
+    NetworkStanding.objects.bulk_create(_standing_rows(user, standings), batch_size=500)
 
 
 def _reach(user: Any, changes: Changes) -> tuple[set[str], Scope]:
@@ -311,11 +349,32 @@ def check(user: Any, now: datetime | None = None) -> list[str]:
     if state is None:
         return ["never built"]
     calendar = calendar_for(ensure_profile(user), now)
-    fresh = {_identity(s) for s in _steps(user, calendar, None)}
+    derived = _derive(user, calendar, None)
+    fresh = {_identity(s) for s in derived.steps}
     stored = {_identity(s) for s in stored_steps(user)}
     missing = [f"missing: {key} due {due}" for key, due, *_ in sorted(fresh - stored)]
     extra = [f"stale: {key} due {due}" for key, due, *_ in sorted(stored - fresh)]
+    return missing + extra + _standing_differences(user, derived.standings)
+
+
+def _standing_differences(user: Any, fresh_standings: list[Standing]) -> list[str]:
+    fresh = {_standing_identity(s) for s in fresh_standings}
+    rows = NetworkStanding.objects.filter(owner_id=user.pk).values_list(*STANDING_FIELDS)
+    stored = {_standing_identity(stored_standing(row)) for row in rows}
+    missing = [f"missing: standing of contact:{s[0]} due {s[4]}" for s in sorted(fresh - stored)]
+    extra = [f"stale: standing of contact:{s[0]} due {s[4]}" for s in sorted(stored - fresh)]
     return missing + extra
+
+
+def stored_standing(row: tuple[Any, ...]) -> Standing:
+    """A stored row (``.values_list(*STANDING_FIELDS)``) back as the engine's Standing."""
+    return Standing(*row)
+
+
+def _standing_identity(standing: Standing) -> tuple[Any, ...]:
+    # Instants compared in UTC: PostgreSQL gives them back in UTC, SQLite as stored.
+    moment = standing.last_exchange_at.astimezone(UTC).isoformat()
+    return (standing.contact_id, moment, *(str(getattr(standing, n)) for n in STANDING_FIELDS[2:]))
 
 
 def _identity(step: Step) -> tuple[Any, ...]:

@@ -1,108 +1,121 @@
-"""The Network list: who is due or overdue for an update, by stay-in-touch cadence."""
+"""The Network page: who is due or overdue for an update, by stay-in-touch cadence.
+
+Read from the due index (``NetworkStanding``, decided by the engine's one
+stay-in-touch rule), a page at a time, so the page costs what it shows.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Count, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models.functions import Lower
 
-from coffeechat.core.models import Contact, Conversation, Referral
+from coffeechat.core.models import Contact, Conversation, NetworkStanding, Referral
 from coffeechat.domain.businessdays import local_date
-from coffeechat.domain.nurture import Cadence, CadenceState, Relationship, stay_in_touch_status
-from coffeechat.domain.types import Sentiment, Stage
+from coffeechat.domain.nurture import Cadence
+from coffeechat.services import due_index
 from coffeechat.services.accounts import ensure_profile
-from coffeechat.services.today import rule_settings
-from coffeechat.services.today_facts import latest_message_at
 
-_ORDER = {CadenceState.OVERDUE: 0, CadenceState.DUE: 1, CadenceState.ON_TRACK: 2}
+PAGE_SIZE = 50
 
 
 @dataclass(frozen=True)
 class NetworkEntry:
     contact: Contact
-    last_exchange_at: datetime | None
+    last_exchange_at: datetime
     cadence: Cadence
 
 
-def with_last_exchange(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
-    """Annotate ``last_message_at`` (sent or received) and ``last_held_at`` (an interview)."""
-    messages = latest_message_at()
-    held = (
-        Conversation.objects.filter(
-            contact=OuterRef("pk"), held_at__isnull=False, deleted_at__isnull=True
-        )
-        .values("contact")
-        .annotate(last=Max("held_at"))
-        .values("last")
+@dataclass(frozen=True)
+class NetworkSection:
+    """One part of the page: its people on this page, and the pager."""
+
+    entries: list[NetworkEntry]
+    page: Page[Any]
+
+
+@dataclass(frozen=True)
+class NetworkPage:
+    overdue: int  # red: past the maximum
+    due: int  # amber: past the ideal
+    on_track: int
+    due_section: NetworkSection  # red, then amber, the longest waiting first
+    on_track_section: NetworkSection  # the next update soonest first
+
+    @property
+    def total(self) -> int:
+        return self.overdue + self.due + self.on_track
+
+
+def network_page(
+    user: Any, now: datetime, *, due_page: object = 1, on_track_page: object = 1
+) -> NetworkPage:
+    """Your network (not marked do-not-contact) on the local day of ``now``, paged.
+
+    ``due_page`` and ``on_track_page`` are page numbers as typed in the address;
+    one out of range gives the last page, one that is not a number the first.
+    """
+    today, standings = _standings(user, now)
+    counts = standings.aggregate(
+        overdue=Count("pk", filter=Q(max_due__lte=today)),
+        due=Count("pk", filter=Q(ideal_due__lte=today, max_due__gt=today)),
+        on_track=Count("pk", filter=Q(ideal_due__gt=today)),
     )
-    return contacts.annotate(last_message_at=Subquery(messages), last_held_at=Subquery(held))
-
-
-def _last(contact: Any) -> datetime | None:
-    moments = [m for m in (contact.last_message_at, contact.last_held_at) if m is not None]
-    return max(moments) if moments else None
-
-
-# Your network: people you have talked with or who said yes (or pointed you on),
-# on a conversation still open, as Today's stay-in-touch rule reads it.
-# Someone who never answered, or declined, is not owed updates.
-_RELATIONSHIP = (
-    (
-        Q(held_at__isnull=False)
-        | Q(reply_sentiment__in=[Sentiment.POSITIVE, Sentiment.REFERRAL_ONLY])
+    red_first = Case(When(max_due__lte=today, then=Value(0)), default=Value(1))
+    waiting = _by_name(standings.filter(ideal_due__lte=today)).order_by(
+        red_first, "ideal_due", "first", "last", "contact_id"
     )
-    & ~Q(stage=Stage.CLOSED)
-    & Q(closed_at__isnull=True)
-)
+    coming = _by_name(standings.filter(ideal_due__gt=today)).order_by(
+        "ideal_due", "first", "last", "contact_id"
+    )
+    return NetworkPage(
+        overdue=counts["overdue"],
+        due=counts["due"],
+        on_track=counts["on_track"],
+        due_section=_section(user, today, waiting, due_page),
+        on_track_section=_section(user, today, coming, on_track_page),
+    )
 
 
 def cadence_of(user: Any, contact: Contact, now: datetime) -> Cadence | None:
     """One contact's cadence for the contact page; None until they are in your network."""
+    today, standings = _standings(user, now)
+    row = standings.filter(contact_id=contact.pk).values_list(*due_index.STANDING_FIELDS).first()
+    return due_index.stored_standing(row).on(today) if row else None
+
+
+def _standings(user: Any, now: datetime) -> tuple[date, QuerySet[NetworkStanding]]:
     profile = ensure_profile(user)
-    related = Conversation.objects.filter(
-        _RELATIONSHIP, contact=OuterRef("pk"), deleted_at__isnull=True
-    )
-    annotated = with_last_exchange(Contact.objects.filter(pk=contact.pk, owner=user))
-    found = annotated.filter(Exists(related)).first()
-    if found is None:
-        return None
-    return _cadence(found, _last(found), profile, now)
+    due_index.ensure_built(user, profile, now)
+    return local_date(now, profile.zone), NetworkStanding.objects.filter(owner_id=user.pk)
 
 
-def _cadence(contact: Any, last: datetime | None, profile: Any, now: datetime) -> Cadence | None:
-    """The same pure rule as Today's stay-in-touch action (``stay_in_touch_status``)."""
-    zone = profile.zone
-    relationship = Relationship(
-        in_network=True,  # the queries keep only your network
-        do_not_contact=contact.do_not_contact,
-        cadence_days=contact.cadence_days,
-        last_exchange=local_date(last, zone) if last else None,
+def _by_name(standings: QuerySet[NetworkStanding]) -> QuerySet[NetworkStanding]:
+    """Annotated with the person's names, lower-cased, for a stable order within a day."""
+    contact = Contact.objects.filter(pk=OuterRef("contact_id"))
+    return standings.annotate(
+        first=Lower(Subquery(contact.values("first_name")[:1])),
+        last=Lower(Subquery(contact.values("last_name")[:1])),
     )
-    default = rule_settings(profile).stay_in_touch_days
-    return stay_in_touch_status(relationship, default_days=default, today=local_date(now, zone))
 
 
-def network(user: Any, now: datetime) -> list[NetworkEntry]:
-    """Your network (not marked do-not-contact), most overdue first."""
-    profile = ensure_profile(user)
-    related = Conversation.objects.filter(
-        _RELATIONSHIP, contact=OuterRef("pk"), deleted_at__isnull=True
-    )
-    contacts = with_last_exchange(
-        Contact.objects.for_user(user)
-        .filter(Exists(related), do_not_contact=False)
-        .select_related("organization")
-    )
-    entries = []
-    for contact in contacts:
-        last = _last(contact)
-        cadence = _cadence(contact, last, profile, now)
-        if cadence is not None:
-            entries.append(NetworkEntry(contact, last, cadence))
-    entries.sort(key=lambda e: (_ORDER[e.cadence.state], e.cadence.ideal_due, e.contact.name))
-    return entries
+def _section(
+    user: Any, today: date, standings: QuerySet[NetworkStanding], number: object
+) -> NetworkSection:
+    page = Paginator(standings.values_list(*due_index.STANDING_FIELDS), PAGE_SIZE).get_page(number)
+    found = [due_index.stored_standing(row) for row in page.object_list]
+    contacts = Contact.objects.for_user(user).select_related("organization")
+    by_id = contacts.in_bulk([s.contact_id for s in found])
+    entries = [
+        NetworkEntry(by_id[s.contact_id], s.last_exchange_at, s.on(today))
+        for s in found
+        if s.contact_id in by_id
+    ]
+    return NetworkSection(entries, page)
 
 
 @dataclass(frozen=True)

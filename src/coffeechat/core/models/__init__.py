@@ -56,6 +56,11 @@ from coffeechat.core.models.outreach import SmtpSettings  # noqa: E402
 
 __all__ += ["SmtpSettings"]
 
-from coffeechat.core.models.due import DueIndexState, NextStep, StepDecision  # noqa: E402
+from coffeechat.core.models.due import (  # noqa: E402
+    DueIndexState,
+    NetworkStanding,
+    NextStep,
+    StepDecision,
+)
 
-__all__ += ["DueIndexState", "NextStep", "StepDecision"]
+__all__ += ["DueIndexState", "NetworkStanding", "NextStep", "StepDecision"]

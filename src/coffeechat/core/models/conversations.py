@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from coffeechat.core.models.base import OwnedModel
+from coffeechat.core.models.base import OwnedModel, trash_index
 from coffeechat.core.models.people import CareerPath, Contact
 from coffeechat.domain.types import Medium, Sentiment, Stage
 from coffeechat.domain.vocabulary import (
@@ -87,7 +87,7 @@ class Conversation(OwnedModel):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["owner", "stage"])]
+        indexes = [models.Index(fields=["owner", "stage"]), trash_index("conversation")]
 
     def __str__(self) -> str:
         return f"Conversation with {self.contact}"
@@ -151,6 +151,7 @@ class Note(OwnedModel):
 
     class Meta:
         ordering = ["created_at"]
+        indexes = [trash_index("note")]
 
 
 class Referral(OwnedModel):

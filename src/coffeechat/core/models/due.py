@@ -45,6 +45,28 @@ class NextStep(models.Model):
         return f"{self.title} (due {self.due})"
 
 
+class NetworkStanding(models.Model):
+    """One person of the user's network on the stay-in-touch clock (``domain``'s
+    ``Standing``): derived like ``NextStep``, rewritten with it."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    contact_id = models.BigIntegerField()
+    last_exchange_at = models.DateTimeField()
+    last_exchange = models.DateField()
+    ideal_days = models.PositiveIntegerField()
+    ideal_due = models.DateField()
+    max_due = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "contact_id"], name="standing_owner_contact")
+        ]
+        indexes = [models.Index(fields=["owner", "ideal_due"], name="standing_owner_ideal_due")]
+
+    def __str__(self) -> str:
+        return f"contact {self.contact_id}: update by {self.ideal_due}"
+
+
 class DueIndexState(models.Model):
     """When a user's index was last built in full, and by which version of the rules.
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
-from coffeechat.core.models.base import OwnedModel
+from coffeechat.core.models.base import OwnedModel, trash_index
 from coffeechat.domain.merge_phrases import connection_sentence
 from coffeechat.domain.vocabulary import PathStatus, Source, choices
 
@@ -169,6 +169,7 @@ class Contact(OwnedModel):
         indexes = [
             models.Index(fields=["owner", "email"]),
             models.Index(fields=["owner", "organization"]),
+            trash_index("contact"),
         ]
 
     def __str__(self) -> str:

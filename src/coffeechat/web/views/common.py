@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Page
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -18,6 +19,29 @@ from coffeechat.services.errors import InvalidInput, NotFound
 def now() -> datetime:
     """The request's clock; views pass it to services, which never read the time."""
     return timezone.now()
+
+
+def pager(request: HttpRequest, page: Page[Any], param: str = "page") -> dict[str, Any] | None:
+    """What ``web/_pager.html`` shows for ``page``: None when it all fits on one.
+
+    The links keep every other parameter of the address, so paging one section
+    of a page leaves the others (and any filter) where they were.
+    """
+    if page.paginator.num_pages < 2:
+        return None
+
+    def link(number: int) -> str:
+        query = request.GET.copy()
+        query[param] = str(number)
+        return f"?{query.urlencode()}"
+
+    return {
+        "page": page,
+        "first": page.start_index(),
+        "last": page.end_index(),
+        "previous": link(page.previous_page_number()) if page.has_previous() else None,
+        "next": link(page.next_page_number()) if page.has_next() else None,
+    }
 
 
 def owned_or_404(user: Any, model: type, pk: object) -> Any:
