@@ -165,3 +165,37 @@ def test_the_list_costs_the_same_queries_for_n_and_2n_organizations(signed_in, u
     large, sixteen = queries()
     assert (eight, sixteen) == (8, 16)
     assert small == large
+
+
+def _many(user, count):
+    """``count`` organizations ranked by name: motivation 1, the same postings."""
+    Organization.objects.bulk_create(
+        Organization(owner=user, name=f"Org {i:03d}", motivation=1, posting=1) for i in range(count)
+    )
+
+
+def test_a_long_list_shows_fifty_ranks_a_page_with_a_summary(signed_in, user):
+    _many(user, 120)
+    html = signed_in.get(reverse("web:organizations")).content.decode()
+    assert len(_names_in_order(html)) == 50
+    assert "120 organizations, 5 in the active batch · showing ranks 1–50" in html
+    assert 'href="?page=2" rel="next"' in html
+    last = signed_in.get(reverse("web:organizations") + "?page=3").content.decode()
+    assert _names_in_order(last)[0] == "Org 100" and len(_names_in_order(last)) == 20
+    assert "101–120 of 120" in last
+
+
+def test_a_rating_shows_the_page_the_organization_moved_to(signed_in, user):
+    _many(user, 120)
+    last = Organization.objects.get(owner=user, name="Org 119")
+    response = signed_in.post(
+        reverse("web:organization_rate", args=[last.pk]) + "?page=3", {"motivation": "3"}, **HTMX
+    )
+    html = response.content.decode()
+    assert _names_in_order(html)[0] == "Org 119"  # now ranked 1, on page 1
+    assert "now ranked 1." in html
+    middle = Organization.objects.get(owner=user, name="Org 060")
+    response = signed_in.post(
+        reverse("web:organization_rate", args=[middle.pk]), {"motivation": "1", "posting": "1"}
+    )
+    assert response["Location"].endswith("?page=2")  # rank 62 of 120: page 2

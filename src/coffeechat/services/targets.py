@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.paginator import Page, Paginator
+
 from coffeechat.core.models import CareerPath, Contact, Organization
 from coffeechat.domain.targets import (
     OrganizationFacts,
@@ -53,6 +55,39 @@ def target_list(user: Any) -> list[OrganizationRow]:
         for org in organizations.values()
     ]
     return [OrganizationRow(organizations[r.facts.id], r) for r in rank_organizations(facts)]
+
+
+TARGET_PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class TargetPage:
+    """One page of the ranked list, and what the whole list holds."""
+
+    page: Page[OrganizationRow]
+    total: int
+    active: int  # in the active batch (the top five rated above 0)
+
+    @property
+    def rows(self) -> list[OrganizationRow]:
+        return list(self.page.object_list)
+
+
+def target_page(user: Any, number: object = 1) -> TargetPage:
+    """The ranked list a page at a time. Ranking needs every organization (one query);
+    the page shows ``TARGET_PAGE_SIZE`` of them, so it renders a bounded amount."""
+    rows = target_list(user)
+    page = Paginator(rows, TARGET_PAGE_SIZE).get_page(number)
+    return TargetPage(page, len(rows), sum(1 for row in rows if row.active))
+
+
+def page_of_rank(rank: int) -> int:
+    """The page of the ranked list where ``rank`` is shown.
+
+    >>> page_of_rank(1), page_of_rank(50), page_of_rank(51)
+    (1, 1, 2)
+    """
+    return (max(rank, 1) - 1) // TARGET_PAGE_SIZE + 1
 
 
 def rank_of(user: Any, organization_id: int) -> OrganizationRow | None:

@@ -10,15 +10,20 @@ from coffeechat.domain.vocabulary import Source
 from coffeechat.services import crm, targets
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.forms import OrganizationForm
-from coffeechat.web.views.common import owned_or_404, save_or_show_errors
+from coffeechat.web.views.common import owned_or_404, pager, save_or_show_errors
 
 MOTIVATION_CHOICES = OrganizationForm.base_fields["motivation"].choices
 POSTING_CHOICES = OrganizationForm.base_fields["posting"].choices
 
 
-def _list_context(request: HttpRequest, **extra: object) -> dict[str, object]:
+def _list_context(
+    request: HttpRequest, number: object = None, **extra: object
+) -> dict[str, object]:
+    listing = targets.target_page(request.user, number or request.GET.get("page", 1))
     return {
-        "rows": targets.target_list(request.user),
+        "listing": listing,
+        "rows": listing.rows,
+        "pager": pager(request, listing.page),
         "motivation_choices": MOTIVATION_CHOICES,
         "posting_choices": POSTING_CHOICES,
         "section": "web:organizations",
@@ -44,7 +49,7 @@ def organization_rate(request: HttpRequest, pk: int) -> HttpResponse:
         saved = targets.rate_organization(request.user, pk, request.POST.dict())
     except InvalidInput as exc:
         problem = "; ".join(str(m) for messages_ in exc.errors.values() for m in messages_)
-        context = _list_context(request, error_pk=pk, error=problem)
+        context = _list_context(request, error_pk=pk, error=problem)  # the page it is on
         if request.htmx:
             return render(request, "web/organizations.html#target-table", context)
         return render(request, "web/organizations.html", context, status=422)
@@ -53,11 +58,13 @@ def organization_rate(request: HttpRequest, pk: int) -> HttpResponse:
         f"{saved.name}: motivation {saved.motivation}, postings {saved.posting}; "
         f"now ranked {row.rank if row else '?'}."
     )
+    # Show the page the organization moved to, so the changed row stays in view.
+    number = targets.page_of_rank(row.rank) if row else 1
     if request.htmx:
-        context = _list_context(request, status=status, changed_pk=organization.pk)
+        context = _list_context(request, number, status=status, changed_pk=organization.pk)
         return render(request, "web/organizations.html#target-table", context)
     messages.success(request, status)
-    return redirect("web:organizations")
+    return redirect(reverse("web:organizations") + (f"?page={number}" if number > 1 else ""))
 
 
 @login_required
