@@ -16,7 +16,7 @@ def test_demo_then_today_shows_every_kind_of_action(run, user):
     assert loaded.code == 0, loaded.err
     assert loaded.json()["user"] == "ada"
 
-    result = run("today", "--json")
+    result = run("today", "--json", "--all")
     assert result.code == 0, result.err
     kinds = {action["kind"] for action in result.json()["actions"]}
     assert kinds == {kind.value for kind in SAMPLE_KINDS}
@@ -45,7 +45,7 @@ def test_demo_with_2000_contacts_adds_that_many_and_today_still_works(run, user)
     assert summary["generated_contacts"] == 2000
     assert Contact.objects.for_user(user).count() == HAND_WRITTEN + 2000 == summary["contacts"]
 
-    result = run("today", "--json")
+    result = run("today", "--json", "--all")
     assert result.code == 0, result.err
     kinds = {action["kind"] for action in result.json()["actions"]}
     assert kinds == {kind.value for kind in SAMPLE_KINDS}

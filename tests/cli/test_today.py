@@ -91,8 +91,47 @@ def test_an_empty_list_says_so(run, user):
 def test_an_empty_list_as_json(run, user):
     assert run("today", "--as-of", "2026-11-03", "--json").json() == {
         "as_of": "2026-11-03",
+        "counts": {"overdue": 0, "today": 0, "upcoming": 0},
+        "total": 0,
+        "offset": 0,
         "actions": [],
     }
+
+
+@pytest.fixture
+def thirty_overdue(user):
+    """30 people chosen for outreach today, none researched: 30 research steps due today."""
+    from coffeechat.services import due_index
+
+    with due_index.batch():
+        for i in range(30):
+            person = crm.create_contact(
+                user, {"first_name": f"P{i:02d}", "last_name": "Q", "source": "alumni"}
+            )
+            conversations.start_conversation(user, {"contact": person.pk})
+
+
+def test_a_long_bucket_shows_25_and_says_how_to_see_the_rest(run, thirty_overdue):
+    text = run("today").out
+    assert "Today (25 of 30)" in text
+    assert text.count("key: ") == 25
+    assert "… 5 more: coffeechat today --bucket today --offset 25 (or --all)" in text
+    rest = run("today", "--bucket", "today", "--offset", "25").out
+    assert rest.count("key: ") == 5 and "more:" not in rest
+    assert run("today", "--all").out.count("key: ") == 30
+
+
+def test_json_pages_like_the_api(run, thirty_overdue):
+    data = run("today", "--json", "--limit", "10", "--offset", "25").json()
+    assert (data["total"], data["offset"], len(data["actions"])) == (30, 25, 5)
+    assert data["counts"]["today"] == 30
+
+
+@pytest.mark.parametrize(("option", "value"), [("--limit", "0"), ("--offset", "-1")])
+def test_a_bad_page_is_refused(run, option, value):
+    result = run("today", option, value)
+    assert result.code == 2
+    assert option in result.err
 
 
 @pytest.mark.parametrize("bad", ["2026-13-01", "2026-02-30", "tomorrow", "20261101", ""])

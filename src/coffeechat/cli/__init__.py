@@ -53,6 +53,17 @@ def build_parser() -> argparse.ArgumentParser:
     today.add_argument(
         "--as-of", metavar="YYYY-MM-DD", help="show the list as it is at the start of that day"
     )
+    today.add_argument(
+        "--bucket", choices=["overdue", "today", "upcoming"], help="only this part of the list"
+    )
+    today.add_argument(
+        "--limit",
+        type=int,
+        metavar="N",
+        help="at most N actions (default: 25 a bucket, or 100 with --json or --bucket)",
+    )
+    today.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N")
+    today.add_argument("--all", action="store_true", help="every action due, however many")
     _user_option(today)
     _json_option(today)
 

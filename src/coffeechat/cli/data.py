@@ -7,6 +7,7 @@ import getpass
 import re
 import sys
 from datetime import date
+from typing import Any
 
 from coffeechat.cli.common import (
     CliError,
@@ -32,47 +33,88 @@ def parse_as_of(text: str | None) -> date | None:
         raise CliError(f"--as-of: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
+# Like the Today page: a terminal listing thousands of actions helps nobody, so
+# each bucket shows its first 25 and says how to see the rest.
+PER_BUCKET, PAGE = 25, 100
+
+
 def today(args: argparse.Namespace) -> int:
     as_of = parse_as_of(args.as_of)  # refuse a bad date before starting Django
+    for name in ("limit", "offset"):
+        value = getattr(args, name)
+        if value is not None and value < (1 if name == "limit" else 0):
+            raise CliError(
+                f"--{name}: {value} is too small; use {1 if name == 'limit' else 0} or more"
+            )
     start_django()
     from zoneinfo import ZoneInfo
 
     from django.utils import timezone
 
+    from coffeechat.domain.types import Bucket
     from coffeechat.services.accounts import ensure_profile
-    from coffeechat.services.today import moment_for, today_for
+    from coffeechat.services.today import moment_for, today_by_bucket, today_for
 
     user = resolve_user(args.user)
     profile = ensure_profile(user)
     now = moment_for(as_of, ZoneInfo(profile.time_zone)) if as_of else timezone.now()
-    listing = today_for(user, now)
+    bucket = Bucket(args.bucket) if args.bucket else None
+    paged = args.json or bucket is not None or args.offset or args.limit
+    if args.all:
+        listing = today_for(user, now, bucket=bucket)
+    elif paged:
+        limit = args.limit or PAGE
+        listing = today_for(user, now, bucket=bucket, limit=limit, offset=args.offset)
+    else:
+        listing = today_by_bucket(user, now, PER_BUCKET)
     if args.json:
-        from coffeechat.web.links import door_url
+        return _today_json(listing, bucket, args)
+    _print_today(listing, profile.name or user.get_username(), args)
+    return 0
 
-        actions = [{**i.as_dict(), "url": door_url(i.action)} for i in listing.items]
-        print_json({"as_of": listing.as_of.isoformat(), "actions": actions})
-        return 0
-    who = profile.name or user.get_username()
+
+def _today_json(listing: Any, bucket: Any, args: argparse.Namespace) -> int:
+    from coffeechat.web.links import door_url
+
+    actions = [{**i.as_dict(), "url": door_url(i.action)} for i in listing.items]
+    total = listing.counts[bucket.value] if bucket else listing.total
+    print_json(
+        {
+            "as_of": listing.as_of.isoformat(),
+            "counts": listing.counts,
+            "total": total,
+            "offset": 0 if args.all else args.offset,
+            "actions": actions,
+        }
+    )
+    return 0
+
+
+def _print_today(listing: Any, who: str, args: argparse.Namespace) -> None:
     print(f"Today for {who}: {_long_date(listing.as_of)}")
-    if not listing.items:
+    if not listing.total:
         print("\nNothing is due. Add the people you want to meet, or try 'coffeechat demo'.")
-        return 0
+        return
     for bucket, heading in _BUCKETS:
-        items = listing.bucket(bucket)
+        items, total = listing.bucket(bucket), listing.counts[bucket]
         if not items:
             continue
-        print(f"\n{heading} ({len(items)})")
+        print(f"\n{heading} ({total if len(items) == total else f'{len(items)} of {total}'})")
         for item in items:
-            action = item.action
-            due = (
-                action.due_at.strftime("%Y-%m-%d %H:%M")
-                if action.due_at
-                else action.due.isoformat()
-            )
-            print(f"  {due:<16}  {action.title}")
-            print(f"  {'':<16}  {action.reason}")
-            print(f"  {'':<16}  key: {action.key}")
-    return 0
+            _print_action(item.action)
+        # Only where the list was cut by bucket: a page of --limit/--offset says its own.
+        start = args.offset if args.bucket else 0
+        if not args.all and (args.bucket or not args.limit) and start + len(items) < total:
+            rest = total - start - len(items)
+            more = f"coffeechat today --bucket {bucket} --offset {start + len(items)}"
+            print(f"  … {rest} more: {more} (or --all)")
+
+
+def _print_action(action: Any) -> None:
+    due = action.due_at.strftime("%Y-%m-%d %H:%M") if action.due_at else action.due.isoformat()
+    print(f"  {due:<16}  {action.title}")
+    print(f"  {'':<16}  {action.reason}")
+    print(f"  {'':<16}  key: {action.key}")
 
 
 def _long_date(day: date) -> str:
