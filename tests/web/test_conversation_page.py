@@ -77,7 +77,7 @@ def test_a_booked_interview_is_prepared_then_attended_on_its_day(conv, now):
     attend = _next(conv, start - timedelta(hours=10))  # from midnight on its day, it leads
     assert attend.title.startswith("Interview Ana Ruiz at 10:00")
     assert _primary(conv, attend) == reverse("web:interview", args=[conv.pk])
-    states = {s["key"]: s["state"] for s in step_states(conv, start - timedelta(hours=1))}
+    states = {s.key: s.state for s in step_states(conv, start - timedelta(hours=1))}
     assert (states["prepare"], states["call"]) == ("done", "current")
     after = start + timedelta(minutes=30, seconds=1)
     assert _next(conv, after).title == "Write down what Ana Ruiz said"
