@@ -17,11 +17,18 @@ from hypothesis import strategies as st
 
 from coffeechat.core.models import Contact, Conversation, NextStep
 from coffeechat.domain.followup import compute_today
+from coffeechat.domain.types import Bucket
 from coffeechat.services import conversations, crm, due_index, replies, step_decisions
 from coffeechat.services.accounts import create_user, ensure_profile
 from coffeechat.services.conversation_card import card_for
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.today import holidays_for, moment_for, rule_settings, today_for
+from coffeechat.services.today import (
+    holidays_for,
+    moment_for,
+    rule_settings,
+    today_by_bucket,
+    today_for,
+)
 from coffeechat.services.today_facts import load_snapshot
 
 NY = ZoneInfo("America/New_York")
@@ -41,7 +48,14 @@ def _full_recompute(user, now):
 
 def _same(user, now):
     indexed = [i.action for i in today_for(user, now).items]
-    assert indexed == _full_recompute(user, now)
+    full = _full_recompute(user, now)
+    assert indexed == full
+    # The Today page's cut: the first two of each bucket, with every bucket's size.
+    page = today_by_bucket(user, now, 2)
+    for bucket in Bucket:
+        in_bucket = [a for a in full if a.bucket is bucket]
+        assert [i.action for i in page.bucket(bucket.value)] == in_bucket[:2]
+        assert page.counts[bucket.value] == len(in_bucket)
     return indexed
 
 

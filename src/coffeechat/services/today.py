@@ -116,15 +116,13 @@ def today_by_bucket(user: Any, now: datetime, per_bucket: int | None) -> TodayLi
     if per_bucket is None:
         return today_for(user, now)
     zone, window = _window(user, now)
-    rows = window.rows(user)
-    items = [
-        item
-        for bucket in Bucket
-        for item in _items(
-            window.ordered(rows.filter(window.bucket(bucket)))[:per_bucket], now, zone
-        )
-    ]
-    return TodayList(as_of=window.today, now=now, items=items, counts=window.counts(rows))
+    rows = window.first_of_each_bucket(window.rows(user), per_bucket)
+    found = list(rows.values(*due_index.STEP_FIELDS, "_bucket", "bucket_size"))
+    sizes = {row["_bucket"]: row["bucket_size"] for row in found}
+    counts = {bucket.value: sizes.get(place, 0) for place, bucket in enumerate(Bucket)}
+    steps = (due_index.step_of(row) for row in found)
+    items = [TodayItem(step.as_action(now, zone)) for step in steps]
+    return TodayList(as_of=window.today, now=now, items=items, counts=counts)
 
 
 def _window(user: Any, now: datetime) -> tuple[ZoneInfo, DueWindow]:

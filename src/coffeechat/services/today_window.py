@@ -24,8 +24,9 @@ from django.db.models import (
     QuerySet,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Collate
+from django.db.models.functions import Collate, RowNumber
 
 from coffeechat.core.models import NextStep, StepDecision
 from coffeechat.domain.businessdays import local_date
@@ -90,23 +91,51 @@ class DueWindow:
     def ordered(self, rows: QuerySet[NextStep]) -> QuerySet[NextStep]:
         """Overdue first, then by due date; timed before all-day on a date, in time
         order; then title (by code point, as Python compares), kind and ids."""
+        return self._ranked(rows).order_by(*_order())
+
+    def first_of_each_bucket(self, rows: QuerySet[NextStep], per_bucket: int) -> QuerySet[NextStep]:
+        """The first ``per_bucket`` rows of each bucket in list order, each with the size
+        of its bucket (``bucket_size``): the Today page in one query, not four."""
+        ranked = self._ranked(rows).annotate(
+            _bucket=Case(
+                When(self.overdue, then=Value(0)),
+                When(due=self.today, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        within = {"partition_by": [F("_bucket")]}
+        return (
+            ranked.annotate(
+                _place=Window(RowNumber(), order_by=_order(), **within),
+                bucket_size=Window(Count("id"), **within),
+            )
+            .filter(_place__lte=per_bucket)
+            .order_by(*_order())
+        )
+
+    def _ranked(self, rows: QuerySet[NextStep]) -> QuerySet[NextStep]:
         late = Case(
             When(self.overdue, then=Value(0)), default=Value(1), output_field=IntegerField()
         )
         untimed = Case(
             When(due_at__isnull=False, then=Value(0)), default=Value(1), output_field=IntegerField()
         )
-        return rows.annotate(_late=late, _untimed=untimed).order_by(
-            "_late",
-            "due",
-            "_untimed",
-            "due_at",
-            Collate("title", _BYTE_ORDER[connection.vendor]),
-            "kind",
-            F("conversation_id").asc(nulls_first=True),
-            F("contact_id").asc(nulls_first=True),
-        )
+        return rows.annotate(_late=late, _untimed=untimed)
 
 
 # Collations that compare text by code point, as Python sorts strings.
 _BYTE_ORDER = {"sqlite": "BINARY", "postgresql": "C"}
+
+
+def _order() -> list[Any]:
+    return [
+        F("_late").asc(),
+        F("due").asc(),
+        F("_untimed").asc(),
+        F("due_at").asc(),
+        Collate("title", _BYTE_ORDER[connection.vendor]).asc(),
+        F("kind").asc(),
+        F("conversation_id").asc(nulls_first=True),
+        F("contact_id").asc(nulls_first=True),
+    ]
