@@ -9,6 +9,8 @@ the conversation's purpose: a calendar app syncs it to other servers.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -18,7 +20,7 @@ from django.db import transaction
 from icalendar import Calendar, Event
 
 from coffeechat.core.models import CalendarFeed, Conversation, hash_secret
-from coffeechat.domain.types import ActionKind
+from coffeechat.domain.types import Action, ActionKind
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.ical_zones import add_vtimezones
 from coffeechat.services.invites import interview_event, new_calendar
@@ -55,11 +57,19 @@ def user_for_feed(secret: str, now: datetime) -> AbstractBaseUser | None:
     return feed.owner
 
 
-def feed_ics(user: Any, now: datetime, *, base_url: str = "") -> bytes:
+@dataclass(frozen=True)
+class FeedLinks:
+    """Where an event links to: the web layer knows the pages (absolute addresses)."""
+
+    conversation: Callable[[int], str]
+    action: Callable[[Action], str]
+
+
+def feed_ics(user: Any, now: datetime, *, links: FeedLinks | None = None) -> bytes:
     """Interviews from 90 days back on, and the Today actions, as one calendar."""
     since = (now - timedelta(days=FEED_PAST_DAYS)).date()
-    calendar = _calendar(user, now, since=since, base_url=base_url)
-    for event in _action_events(user, now, base_url):
+    calendar = _calendar(user, now, since=since, links=links)
+    for event in _action_events(user, now, links):
         calendar.add_component(event)
     add_vtimezones(calendar)
     return calendar.to_ical()
@@ -67,12 +77,12 @@ def feed_ics(user: Any, now: datetime, *, base_url: str = "") -> bytes:
 
 def export_ics(user: Any, now: datetime) -> bytes:
     """Every booked interview, past and future (``coffeechat export ics``)."""
-    calendar = _calendar(user, now, since=None, base_url="")
+    calendar = _calendar(user, now, since=None, links=None)
     add_vtimezones(calendar)
     return calendar.to_ical()
 
 
-def _calendar(user: Any, now: datetime, *, since: Any, base_url: str) -> Calendar:
+def _calendar(user: Any, now: datetime, *, since: Any, links: FeedLinks | None) -> Calendar:
     calendar = new_calendar()
     calendar.add("x-wr-calname", "coffeechat")
     rows = (
@@ -87,17 +97,14 @@ def _calendar(user: Any, now: datetime, *, since: Any, base_url: str) -> Calenda
         if conversation.starts_at is None:
             continue
         event = interview_event(conversation, stamp=now, for_contact=False)
-        if base_url:
-            event.add("url", f"{base_url}/conversations/{conversation.pk}/")
+        if links is not None:
+            event.add("url", links.conversation(conversation.pk))
         calendar.add_component(event)
     return calendar
 
 
-def _action_events(user: Any, now: datetime, base_url: str) -> list[Event]:
+def _action_events(user: Any, now: datetime, links: FeedLinks | None) -> list[Event]:
     """Each due Today action as an all-day event on its day (overdue ones on today)."""
-    # The feed links each action to its page; the door table is the web layer's.
-    from coffeechat.web.links import door_url
-
     zone = ZoneInfo(ensure_profile(user).time_zone)
     today = now.astimezone(zone).date()
     events = []
@@ -114,8 +121,8 @@ def _action_events(user: Any, now: datetime, base_url: str) -> list[Event]:
         event.add("summary", action.title + (" (overdue)" if action.overdue else ""))
         event.add("description", action.reason)
         event.add("transp", "TRANSPARENT")  # a to-do, not a busy block
-        if base_url:
-            event.add("url", base_url + door_url(item.action))
+        if links is not None:
+            event.add("url", links.action(action))
         events.append(event)
     return events
 

@@ -15,6 +15,7 @@ from coffeechat.services import calendar_feed, invites
 from coffeechat.services import scheduling as service
 from coffeechat.services.accounts import ensure_profile, sender_address
 from coffeechat.services.errors import InvalidInput
+from coffeechat.web.links import door_url
 from coffeechat.web.views.common import now, owned_or_404
 
 COUNT_CHOICES = (3, 5, 8)
@@ -160,10 +161,11 @@ def feed(request: HttpRequest, secret: str) -> HttpResponse:
     user = calendar_feed.user_for_feed(secret, now())
     if user is None:
         raise Http404("No such calendar feed.")
-    base_url = request.build_absolute_uri("/").rstrip("/")
-    response = ics_response(
-        calendar_feed.feed_ics(user, now(), base_url=base_url), "coffeechat.ics"
+    links = calendar_feed.FeedLinks(
+        conversation=lambda pk: request.build_absolute_uri(reverse("web:conversation", args=[pk])),
+        action=lambda action: request.build_absolute_uri(door_url(action)),
     )
+    response = ics_response(calendar_feed.feed_ics(user, now(), links=links), "coffeechat.ics")
     response["Content-Disposition"] = 'inline; filename="coffeechat.ics"'
     response["Cache-Control"] = "private, no-store"
     response["Referrer-Policy"] = "no-referrer"
