@@ -123,6 +123,10 @@ def test_the_address_is_shown_once_and_serves_the_feed(signed_in, client, user, 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     assert b"Coffee chat with Kim Lee" in response.content
+    calendar = vobject.readOne(response.content.decode())
+    links = {str(e.summary.value): e.url.value for e in calendar.vevent_list if hasattr(e, "url")}
+    kim = next(link for summary, link in links.items() if "Kim Lee" in summary)
+    assert re.fullmatch(r"http://testserver/conversations/\d+/", kim)  # opens its page
 
 
 def test_a_wrong_or_reset_address_gets_404(signed_in, client, user):
