@@ -20,6 +20,7 @@ from coffeechat.api import (
     today,
 )
 from coffeechat.api import exports as export_api  # targets area (issue 3)
+from coffeechat.api import network as network_api
 from coffeechat.api.action_items import router as action_items_router  # reflection (issue 6)
 from coffeechat.api.auth import BearerToken, SessionWithCsrf, install_error_handlers
 from coffeechat.api.common import ObjectBodyParser
@@ -64,6 +65,7 @@ install_error_handlers(api)
 
 api.add_router("/profile", profile.router)
 api.add_router("/today", today.router)
+api.add_router("/network", network_api.router)
 api.add_router("/contacts", contacts.router)
 api.add_router("/organizations", organizations.router)
 api.add_router("/career-paths", career_paths.router)
