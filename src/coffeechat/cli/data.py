@@ -16,6 +16,7 @@ from coffeechat.cli.common import (
     resolve_user,
     start_django,
 )
+from coffeechat.domain.dates import long_day
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BUCKETS = (("overdue", "Overdue"), ("today", "Today"), ("upcoming", "Upcoming"))
@@ -91,7 +92,7 @@ def _today_json(listing: Any, bucket: Any, args: argparse.Namespace) -> int:
 
 
 def _print_today(listing: Any, who: str, args: argparse.Namespace) -> None:
-    print(f"Today for {who}: {_long_date(listing.as_of)}")
+    print(f"Today for {who}: {long_day(listing.as_of)}")
     if not listing.total:
         print("\nNothing is due. Add the people you want to meet, or try 'coffeechat demo'.")
         return
@@ -115,12 +116,6 @@ def _print_action(action: Any) -> None:
     print(f"  {due:<16}  {action.title}")
     print(f"  {'':<16}  {action.reason}")
     print(f"  {'':<16}  key: {action.key}")
-
-
-def _long_date(day: date) -> str:
-    weekdays = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-    months = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    return f"{weekdays[day.weekday()]} {day.day} {months[day.month - 1]} {day.year}"
 
 
 def demo(args: argparse.Namespace) -> int:

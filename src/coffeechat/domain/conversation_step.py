@@ -14,7 +14,8 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from coffeechat.domain.businessdays import local_date
-from coffeechat.domain.followup_context import awaiting_reply, interview_end, say_day
+from coffeechat.domain.dates import day_and_clock, say_day
+from coffeechat.domain.followup_context import awaiting_reply, interview_end
 from coffeechat.domain.steps import Door, Step, due_actions
 from coffeechat.domain.types import (
     ActionKind,
@@ -172,7 +173,7 @@ def _waiting_words(
                 Door.INTERVIEW_MODE,
             )
         start = conversation.starts_at.astimezone(zone)
-        when = f"{say_day(start.date(), today)}, {start:%H:%M}"
+        when = day_and_clock(start, today)
         return (
             f"Prepare for {name}",
             f"The interview is on {when}. Plan your questions and read the brief.",

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from coffeechat.domain.businessdays import add_business_days, local_date
+from coffeechat.domain.dates import clock, say_day
 from coffeechat.domain.steps import Door, Step
 from coffeechat.domain.types import (
     ActionKind,
@@ -24,9 +25,6 @@ from coffeechat.domain.types import (
     Snapshot,
     Stage,
 )
-
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def utc(moment: datetime) -> datetime:
@@ -102,13 +100,13 @@ class RuleContext:
         """A date as people say it: "Tue 3 Nov", with the year only when it differs from
         ``near`` (the step's due date), so the words never depend on when they are read.
 
-        Written out by hand because strftime's %a/%b follow the process locale.
+        The one formatter, ``domain.dates``.
         """
         return say_day(day, near if near is not None else day)
 
     def clock(self, moment: datetime) -> str:
         """The local wall-clock time, 24-hour: "10:00"."""
-        return f"{moment.astimezone(self.zone):%H:%M}"
+        return clock(moment.astimezone(self.zone))
 
     def start_of_day(self, day: date) -> datetime:
         """Midnight at the start of ``day`` on the user's wall clock, as UTC."""
@@ -170,15 +168,6 @@ class RuleContext:
             action_item_id=action_item_id,
             referral_id=referral_id,
         )
-
-
-def say_day(day: date, near: date) -> str:
-    """
-    >>> say_day(date(2026, 11, 3), date(2026, 11, 5)), say_day(date(2025, 12, 30), date(2026, 1, 2))
-    ('Tue 3 Nov', 'Tue 30 Dec 2025')
-    """
-    text = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
-    return text if day.year == near.year else f"{text} {day.year}"
 
 
 def build_context(

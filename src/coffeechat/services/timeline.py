@@ -16,6 +16,7 @@ from django.db.models import Q
 
 from coffeechat.core.models import ActionItem, Contact, Conversation, Message, Note, Referral
 from coffeechat.core.models.conversations import MEDIUM_LABELS
+from coffeechat.domain.dates import clock, long_day
 from coffeechat.domain.types import Medium
 from coffeechat.domain.vocabulary import Direction, label
 
@@ -70,7 +71,8 @@ def _milestone_text(conversation: Conversation, field: str) -> str:
         return conversation.purpose
     if field == "scheduled_at" and conversation.starts_at:
         medium = MEDIUM_LABELS.get(Medium(conversation.medium), conversation.medium)
-        start = conversation.starts_at.strftime("%a %d %b %Y %H:%M")
+        moment = conversation.starts_at
+        start = f"{long_day(moment.date())} {clock(moment)}"
         return f"For {start} {conversation.time_zone}, {conversation.planned_minutes} min, {medium}"
     if field == "closed_at" and conversation.close_reason:
         return f"Reason: {label(conversation.close_reason)}"

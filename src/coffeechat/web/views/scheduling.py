@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from coffeechat.core.models import Conversation
+from coffeechat.domain.dates import day_and_clock
 from coffeechat.services import availability as availability_service
 from coffeechat.services import calendar_feed, invites
 from coffeechat.services import scheduling as service
@@ -66,7 +67,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
     start = conversation.starts_at
     messages.success(
         request,
-        f"Booked for {start:%a %-d %b, %H:%M} ({conversation.time_zone}). "
+        f"Booked for {day_and_clock(start, start.date())} ({conversation.time_zone}). "
         "Download the invite and send it to them.",
     )
     return redirect(reverse("web:conversation_propose", args=[pk]))
