@@ -35,7 +35,7 @@ FIELDS: dict[str, str] = {
     "signature": "Your signature (from your profile).",
     "original_subject": "The subject of your first request (for follow-ups).",
     "specific_points": (
-        "A sentence to finish per highlighted note (\"Your point about … stayed with me.\"); "
+        'A sentence to finish per highlighted note ("Your point about … stayed with me."); '
         "the notes themselves are shown beside the draft, never pasted."
     ),
     "first_point": "A place for your words on the first highlighted note.",
