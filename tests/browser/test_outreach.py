@@ -187,10 +187,30 @@ def test_the_thank_you_from_today_names_both_highlights_and_starts_the_nurture_c
         re.compile(rf"/conversations/{conversation.pk}/compose/\?kind=thank-you$")
     )
 
+    # The notes are offered beside the draft, never pasted into it: each highlight is
+    # a sentence frame for the user to finish in their own words.
     body = page.locator("#draft-body")
-    expect(body).to_contain_text("- Learn SQL before applying to the analytics bootcamp")
-    expect(body).to_contain_text("- Join the Design Systems Slack community")
+    expect(body).to_contain_text("Your point about {point 1 in your words} stayed with me.")
+    expect(body).not_to_contain_text("SQL")
     expect(body).not_to_contain_text("Weather")
+    points = page.locator("#points-to-mention")
+    expect(points).to_contain_text("Learn SQL before applying to the analytics bootcamp")
+    expect(points).to_contain_text("Join the Design Systems Slack community")
+    expect(page.locator("#pick-template option:checked")).to_have_text(
+        "Thank-you (within 24 hours)"
+    )
+    assert Message.objects.filter(conversation=conversation).count() == 0
+    expect(page.locator('#checks li[data-check="thank-you-specific"]')).to_have_attribute(
+        "data-passed", "false"
+    )
+    screenshot("composer-thank-you-frames")
+    written = (
+        body.input_value()
+        .replace("{point 1 in your words}", "learning SQL before any analytics bootcamp")
+        .replace("{point 2 in your words}", "the Design Systems community on Slack")
+    )
+    _type(page, "#draft-body", written)
+    expect(page.locator("#save-status")).to_contain_text("Draft saved")
     expect(page.locator('#checks li[data-check="thank-you-specific"]')).to_have_attribute(
         "data-passed", "true"
     )
@@ -212,7 +232,7 @@ def test_the_thank_you_from_today_names_both_highlights_and_starts_the_nurture_c
     conversation.refresh_from_db()
     assert conversation.stage == "thanked" and conversation.thanked_at is not None
     sent = Message.objects.get(conversation=conversation, kind="thank-you")
-    assert sent.sent_at is not None and "Design Systems Slack" in sent.body
+    assert sent.sent_at is not None and "Design Systems community on Slack" in sent.body
     page.goto(f"{live_server.url}/")
     expect(page.locator('article[data-kind="thank"]')).to_have_count(0)
 

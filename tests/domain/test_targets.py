@@ -160,3 +160,20 @@ def test_people_are_ordered_by_relevance_with_do_not_contact_last():
 def test_equal_scores_keep_a_stable_order_by_name():
     ranked = rank_people([person(2, "zoe"), person(1, "Anna")], UX)
     assert [r.facts.name for r in ranked] == ["Anna", "zoe"]
+
+
+def test_a_shared_generic_word_does_not_rank_an_engineering_manager_first_for_a_pm_path():
+    pm = TargetFacts(paths=(("Product Manager", "Software"),))
+    people = [
+        PersonFacts(1, "Eve Engineer", "Engineering Manager"),
+        PersonFacts(2, "Pat Park", "Product Manager"),
+        PersonFacts(3, "Sam Senior", "Senior Product Manager"),
+    ]
+    ranked = rank_people(people, pm)
+    assert [r.facts.name for r in ranked][-1] == "Eve Engineer"
+    assert ranked[0].facts.name == "Sam Senior"
+    eve = ranked[-1]
+    assert not any("role matches" in reason.text for reason in eve.reasons)
+    assert any(
+        "role matches your path Product Manager (product)" in r.text for r in ranked[1].reasons
+    )

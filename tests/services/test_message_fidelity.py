@@ -128,6 +128,22 @@ def test_an_in_person_hour_asks_for_an_hour_over_coffee(user, profile, pm_path, 
         r for r in run_checks(Draft(subject=draft.subject, body=draft.body)) if r.id == "ask"
     )
     assert not ask.passed and "15–30 minutes" in ask.message  # advised, not rewritten
+    assert ask.severity.value == "warning" and "more yeses" in ask.message
+
+    # With the conversation, 60 is the length the user chose: accepted, with a note on why.
+    data = {"channel": "email", "kind": "request", "subject": draft.subject, "body": draft.body}
+    results = outreach.check_draft(user, data, now, conversation)
+    ask = next(r for r in results if r.id == "ask")
+    assert ask.severity.value == "tip"
+    assert "You planned 60 minutes" in ask.message
+    assert "more yeses" in ask.message and "respect their time" in ask.message
+    failed = [r.id for r in results if not r.passed and r.severity.value != "tip"]
+    assert "ask" not in failed
+
+    # Asking for another length than planned is still a warning.
+    data["body"] = draft.body.replace("60 minutes", "45 minutes")
+    ask = next(r for r in outreach.check_draft(user, data, now, conversation) if r.id == "ask")
+    assert ask.severity.value == "warning" and "45 is harder to fit" in ask.message
 
 
 def test_the_invite_carries_no_private_text(user, profile, dana, now):

@@ -79,28 +79,34 @@ def test_the_request_template_fills_from_contact_profile_and_conversation(user, 
     assert "{my_interest}" in composed.subject
 
 
-def test_the_thank_you_lists_the_highlighted_points_and_passes_its_checks(user, conversation, now):
-    for text, highlight in [
-        ("Learn SQL before the analytics bootcamp", True),
-        ("Ask for the Design Systems Slack invite", True),
-        ("Small talk about the weather", False),
-    ]:
-        Note.objects.create(owner=user, conversation=conversation, text=text, highlight=highlight)
+def test_the_thank_you_offers_each_highlight_as_a_frame_without_the_note_text(
+    user, conversation, now
+):
+    notes = ["Learn SQL before the analytics bootcamp", "Ask for the Design Systems Slack invite"]
+    for text in notes:
+        Note.objects.create(owner=user, conversation=conversation, text=text, highlight=True)
+    Note.objects.create(owner=user, conversation=conversation, text="Small talk about weather")
     conversation.held_at = now
     conversation.save()
     template = outreach.default_template(user, "thank-you")
     composed = outreach.compose(user, conversation.pk, template.pk, now)
-    assert "- Learn SQL before the analytics bootcamp" in composed.body
-    assert "- Ask for the Design Systems Slack invite" in composed.body
-    assert "weather" not in composed.body
-    data = {
-        "channel": "email",
-        "kind": "thank-you",
-        "subject": composed.subject,
-        "body": composed.body,
-    }
-    results = outreach.check_draft(user, data, now + timedelta(hours=2), conversation)
-    assert [r.id for r in results if not r.passed] == []
+    assert "- Your point about {point 1 in your words} stayed with me." in composed.body
+    assert "- I keep coming back to what you said about {point 2 in your words}." in composed.body
+    for word in ("SQL", "bootcamp", "Slack", "Design Systems", "weather"):
+        assert word not in composed.body
+
+    def failed(body: str) -> list[str]:
+        data = {"channel": "email", "kind": "thank-you", "subject": "Thanks", "body": body}
+        results = outreach.check_draft(user, data, now + timedelta(hours=2), conversation)
+        return [r.id for r in results if not r.passed]
+
+    # Until the user writes the points, the draft says what is left to do...
+    assert failed(composed.body) == ["placeholders", "thank-you-specific"]
+    # ...and once written in their own words, it passes.
+    written = composed.body.replace(
+        "{point 1 in your words}", "learning SQL before any bootcamp"
+    ).replace("{point 2 in your words}", "the design community on Slack")
+    assert failed(written) == []
 
 
 def test_the_follow_up_replies_on_the_same_thread(user, conversation, now):

@@ -92,6 +92,44 @@ def test_the_draft_autosaves(signed_in, conversation):
     assert ">Hi Ana</textarea>" in page
 
 
+def test_opening_the_composer_creates_no_draft(signed_in, conversation):
+    page = signed_in.get(reverse("web:composer", args=[conversation.pk])).content.decode()
+    assert "Hi Ana," in page  # the template is filled in the editor...
+    assert "Not saved yet" in page
+    assert Message.objects.count() == 0  # ...but nothing is stored until the first edit
+    assert ", load" not in page.split('id="save-status"')[1].split(">")[0]
+
+
+def test_a_thank_you_shows_its_points_beside_the_draft_and_the_picker_names_its_kind(
+    signed_in, user, conversation
+):
+    from coffeechat.core.models import Note
+
+    conversation.stage, conversation.held_at = "held", timezone.now()
+    conversation.save()
+    Note.objects.create(
+        owner=user, conversation=conversation, text="learn SQL b4 bootcamp!!", highlight=True
+    )
+    url = reverse("web:composer", args=[conversation.pk]) + "?kind=thank-you"
+    page = signed_in.get(url).content.decode()
+    draft = page.split('id="draft-body"')[1].split("</textarea>")[0]
+    assert "SQL" not in draft and "{point 1 in your words}" in draft
+    points = page.split('id="points-to-mention"')[1].split("</section>")[0]
+    assert "learn SQL b4 bootcamp!!" in points
+    picker = page.split('id="pick-template"')[1].split("</select>")[0]
+    assert "selected>Thank-you (within 24 hours)" in picker
+    assert "(composing: thank-you)" in page
+
+    # A saved thank-you draft reopened: the picker still shows the thank-you template.
+    outreach.save_composer_draft(
+        user, conversation.pk, {"kind": "thank-you", "subject": "Thanks", "body": "Hi Ana"}
+    )
+    page = signed_in.get(reverse("web:composer", args=[conversation.pk])).content.decode()
+    picker = page.split('id="pick-template"')[1].split("</select>")[0]
+    assert "selected>Thank-you (within 24 hours)" in picker
+    assert "selected>First request" not in picker
+
+
 def test_the_eml_download_is_a_complete_message(signed_in, conversation):
     url = reverse("web:composer_eml", args=[conversation.pk])
     data = {

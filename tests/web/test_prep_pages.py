@@ -200,3 +200,25 @@ def test_a_line_can_take_fewer_minutes_so_another_pick_fits(signed_in, user, con
     assert len(plans.get_plan(user, conv.pk).plan.left_out) == 1
     refused = signed_in.post(url, {"minutes": "0"}, HTTP_HX_REQUEST="true").content.decode()
     assert "between 1 and 20" in refused
+
+
+@pytest.mark.parametrize(
+    ("text", "warning"),
+    [
+        ("Do you like your job?", "can be answered with yes or no"),
+        ("What does your company do?", "could be answered by a web search"),
+        ("Are there any roles you know of for me?", "asks for a job, a referral"),
+    ],
+)
+def test_the_plan_editor_warns_about_a_question_of_your_own(signed_in, user, conv, text, warning):
+    from coffeechat.services.questions import create_question
+
+    mine = create_question(
+        user, {"text": text, "category": "day-to-day", "tiara": "insights", "minutes": 2}
+    )
+    response = signed_in.post(
+        reverse("web:plan_add", args=[conv.pk]), {"question": mine.pk}, HTTP_HX_REQUEST="true"
+    )
+    editor = response.content.decode()
+    assert warning in editor
+    assert text.replace("?", "") in editor  # the warning names the question

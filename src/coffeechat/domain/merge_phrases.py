@@ -80,6 +80,40 @@ def _lowered(word: str) -> str:
     return word.lower() if is_title_case and len(word) > 1 else word
 
 
+# Sentence frames a thank-you offers for each highlighted point. A highlight is a
+# note in note-taking voice ("learn SQL b4 bootcamp!!"), written about them, so
+# it never goes into the message: the frame holds a placeholder the user fills
+# in their own words, and the composer shows the note beside the draft.
+POINT_FRAMES: tuple[str, ...] = (
+    "Your point about {} stayed with me.",
+    "I keep coming back to what you said about {}.",
+    "Thank you for explaining {}.",
+)
+
+
+def point_placeholder(number: int) -> str:
+    """The placeholder a frame leaves for the user's words on point ``number``.
+
+    >>> point_placeholder(2)
+    '{point 2 in your words}'
+    """
+    return "{point " + str(number) + " in your words}"
+
+
+def point_frames(count: int) -> list[str]:
+    """One prefilled sentence per highlighted point, none holding the note's text.
+
+    >>> point_frames(2)[1]
+    'I keep coming back to what you said about {point 2 in your words}.'
+    >>> point_frames(0)
+    []
+    """
+    return [
+        POINT_FRAMES[index % len(POINT_FRAMES)].format(point_placeholder(index + 1))
+        for index in range(count)
+    ]
+
+
 def meeting_words(medium: str) -> str:
     """The meeting as the ask names it: "a video call", "a phone call", "a coffee".
 

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from coffeechat.domain.question_checks import question_warnings
+
 DEFAULT_MARGIN = 5
 # Of the margin, this much is the goodbye after the closing question; the
 # rest is small talk before the opener.
@@ -162,8 +164,7 @@ def _in_asking_order(
 
 def _warnings(picks: Sequence[PlanItem]) -> list[str]:
     return [
-        f"“{pick.text}” could be answered by a web search: look it up before the call "
-        "and ask something only they can tell you."
+        warning
         for pick in picks
-        if pick.findable_online
+        for warning in question_warnings(pick.text, flagged_online=pick.findable_online)
     ]

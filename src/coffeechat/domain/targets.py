@@ -101,6 +101,32 @@ _STOPWORDS = frozenset(
         "department",
     ]
 )
+# Words that name a kind of job in any field: an Engineering Manager and a
+# Product Manager share "manager" but not the work, so sharing one of these
+# says nothing about the path. A path named only by such words keeps them.
+_GENERIC_ROLE_WORDS = frozenset(
+    [
+        "manager",
+        "management",
+        "managing",
+        "mgr",
+        "coordinator",
+        "specialist",
+        "officer",
+        "executive",
+        "representative",
+        "rep",
+        "administrator",
+        "consultant",
+        "professional",
+        "generalist",
+        "member",
+        "advisor",
+        "adviser",
+        "employee",
+        "worker",
+    ]
+)
 _PROMOTION_WORDS = re.compile(
     r"\b(promoted|promotion|moved up|rose to|internal (?:move|transfer|mobility))\b", re.I
 )
@@ -309,7 +335,7 @@ def _has_level_word(title: str) -> bool:
 
 
 def shared_words(title: str, path: str) -> list[str]:
-    """The subject words a job title shares with a career path, seniority aside.
+    """The role words a job title shares with a career path, seniority and generic words aside.
 
     Words match on a shared stem, so "researcher" matches "research" and
     "analyst" matches "analysis"; short words must match exactly.
@@ -320,9 +346,22 @@ def shared_words(title: str, path: str) -> list[str]:
     ['data', 'analyst']
     >>> shared_words("Product Manager", "UX research")
     []
+    >>> shared_words("Engineering Manager", "Product Manager")
+    []
     """
-    path_words = [w for w in words(path) if _is_subject(w)]
-    return [w for w in words(title) if _is_subject(w) and any(_same_stem(w, p) for p in path_words)]
+    wanted = role_words(path)
+    return [w for w in words(title) if _is_subject(w) and any(_same_stem(w, p) for p in wanted)]
+
+
+def role_words(path: str) -> list[str]:
+    """The words of a path that say which work it is: "product" in "Product Manager".
+
+    >>> role_words("Senior Product Manager"), role_words("Management")
+    (['product'], ['management'])
+    """
+    subject = [w for w in words(path) if _is_subject(w)]
+    specific = [w for w in subject if w not in _GENERIC_ROLE_WORDS]
+    return specific or subject
 
 
 def _is_subject(word: str) -> bool:

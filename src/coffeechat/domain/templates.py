@@ -34,8 +34,11 @@ FIELDS: dict[str, str] = {
     "meeting": 'The kind of meeting: "a video call", "a phone call" or "a coffee".',
     "signature": "Your signature (from your profile).",
     "original_subject": "The subject of your first request (for follow-ups).",
-    "specific_points": "The conversation's highlighted notes, one per line.",
-    "first_point": "The first highlighted note.",
+    "specific_points": (
+        'A sentence to finish per highlighted note ("Your point about … stayed with me."); '
+        "the notes themselves are shown beside the draft, never pasted."
+    ),
+    "first_point": "A place for your words on the first highlighted note.",
     "action_items_done": "Action items you finished since the thank-you, one per line.",
     "recent_progress": (
         "What is new since your last message to them: interviews held, items done, path decisions."

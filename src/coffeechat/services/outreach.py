@@ -104,6 +104,7 @@ def check_draft(
         interview_ended_at=interview_end(conversation) if conversation else None,
         now=now,
         thank_within_hours=rule_settings(profile).thank_within_hours,
+        planned_minutes=conversation.planned_minutes if conversation else None,
     )
     return run_checks(draft)
 

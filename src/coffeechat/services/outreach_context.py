@@ -13,7 +13,13 @@ from coffeechat.core.models import (
     PathDecision,
     Referral,
 )
-from coffeechat.domain.merge_phrases import interest_phrase, meeting_words, sentence
+from coffeechat.domain.merge_phrases import (
+    interest_phrase,
+    meeting_words,
+    point_frames,
+    point_placeholder,
+    sentence,
+)
 from coffeechat.domain.scheduling import Slot, describe_slot
 from coffeechat.domain.vocabulary import Direction, MessageKind, PathStatus
 from coffeechat.services.accounts import ensure_profile
@@ -25,7 +31,8 @@ def merge_context(user: Any, conversation: Conversation, now: datetime) -> dict[
     """Every merge field's value for ``conversation``; unknown values are empty strings.
 
     The message goes to the contact, so no field carries the user's private notes
-    about them (the contact's connection note, a referral's context).
+    about them (the contact's connection note, a referral's context) nor the
+    interview notes themselves: highlights become sentence frames to rewrite.
     """
     contact = conversation.contact
     profile = ensure_profile(user)
@@ -49,8 +56,8 @@ def merge_context(user: Any, conversation: Conversation, now: datetime) -> dict[
         "meeting": meeting_words(conversation.medium),
         "signature": profile.signature or my_name,
         "original_subject": original_subject(conversation),
-        "specific_points": "\n".join(f"- {p}" for p in points),
-        "first_point": points[0] if points else "",
+        "specific_points": _bullets(point_frames(len(points))),
+        "first_point": point_placeholder(1) if points else "",
         "action_items_done": _bullets(_done_since(user, conversation, now)),
         "recent_progress": _bullets(recent_progress(user, conversation, now)),
         "referral_name": _referral_name(user, conversation),

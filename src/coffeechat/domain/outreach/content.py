@@ -107,16 +107,35 @@ def _ask(draft: Draft) -> Failure | None:
         if found and SHORTEST <= _minutes(found) <= LONGEST:
             return None
         if found:
-            return Failure(
-                f"Ask for {SHORTEST}–{LONGEST} minutes: a longer request is harder to fit in, "
-                "a shorter one too little to learn from.",
-                found.group(0),
-                Severity.WARNING,
-            )
+            return _length_outside(_minutes(found), found.group(0), draft.planned_minutes)
     return Failure(
-        "Say how long you are asking for (15–30 minutes): a bounded request is much easier "
-        "to accept.",
+        f"Say how long you are asking for ({SHORTEST}–{LONGEST} minutes): {_WHY_SHORT}",
         asks[0],
+        Severity.WARNING,
+    )
+
+
+_WHY_SHORT = (
+    "a short, bounded ask gets more yeses from busy people and shows you respect their time."
+)
+
+
+def _length_outside(minutes: int, excerpt: str, planned: int | None) -> Failure:
+    """An ask outside 15–30 minutes: a warning, or a note when it is the length the user chose."""
+    if minutes == planned:
+        return Failure(
+            f"You planned {minutes} minutes for this conversation, so the ask says so. "
+            f"Asks of {SHORTEST}–{LONGEST} minutes are accepted more often: {_WHY_SHORT} "
+            "Keep it if they offered the time or you know they have it.",
+            excerpt,
+            Severity.TIP,
+        )
+    too = "too little to learn from" if minutes < SHORTEST else "harder to fit into their week"
+    return Failure(
+        f"Ask for {SHORTEST}–{LONGEST} minutes ({minutes} is {too}): {_WHY_SHORT} "
+        "If you chose another length on purpose, set it on the conversation and this "
+        "becomes a note.",
+        excerpt,
         Severity.WARNING,
     )
 

@@ -48,6 +48,9 @@ class Draft:
     now: datetime | None = None
     # The user's Thank rule setting, so the check and Today agree on "late".
     thank_within_hours: int = 24
+    # The conversation's planned length: a length the user chose on purpose is
+    # accepted by the ask check, with a note, rather than warned about.
+    planned_minutes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

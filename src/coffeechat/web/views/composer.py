@@ -20,6 +20,7 @@ from coffeechat.services import conversations, invites, outreach, sending
 from coffeechat.services.accounts import sender_address
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.services.event_forms import SENTIMENT_CHOICES
+from coffeechat.services.outreach_context import highlights
 from coffeechat.services.templates import list_templates, template_by_key
 from coffeechat.web.views.common import now, owned_or_404
 
@@ -61,6 +62,23 @@ def _initial(request: HttpRequest, conversation: Conversation) -> dict[str, Any]
         "template_id": int(str(template_id)),
         "from_template": True,
     }
+
+
+def _picked_template(request: HttpRequest, text: dict[str, Any]) -> int | None:
+    """The template the picker shows: the one filled, else the default for the kind composed.
+
+    A reopened draft has no template; showing the first in the list ("First
+    request") while a thank-you is composed would say the wrong thing.
+    """
+    if text.get("template_id"):
+        return int(text["template_id"])
+    template = outreach.default_template(request.user, str(text.get("kind") or ""))
+    return template.pk if template else None
+
+
+def _points(conversation: Conversation, kind: object) -> list[str]:
+    """The highlighted notes a thank-you's frames refer to, shown beside the draft only."""
+    return highlights(conversation) if kind == MessageKind.THANK_YOU else []
 
 
 def _send_context(
@@ -116,6 +134,8 @@ def composer(
         "conversation": conversation,
         "contact": conversation.contact,
         "templates": list_templates(request.user, include_hidden=False),
+        "picked_template": _picked_template(request, text),
+        "points": _points(conversation, text["kind"]),
         "text": text,
         "results": results,
         "summary": _summary(results),
