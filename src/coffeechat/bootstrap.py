@@ -7,6 +7,9 @@ for importing Django.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 
 def setup_django() -> None:
@@ -26,13 +29,54 @@ def pending_migrations() -> list[str]:
     return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
 
 
-def migrate_if_needed(verbose: bool = True) -> int:
-    """Apply pending migrations only; a database already current is left alone."""
-    pending = pending_migrations()
-    if pending:
-        from django.core.management import call_command
+# Migrations can take a while on a large database; a process still waiting after
+# this long is stuck behind something other than a migration.
+MIGRATION_LOCK_SECONDS = 600
 
-        if verbose:
-            print(f"Preparing the database ({len(pending)} migrations)…")
-        call_command("migrate", interactive=False, verbosity=0)
+
+class MigrationLockTimeout(RuntimeError):
+    """Another process held the migration lock for too long; the message says which file."""
+
+
+def migrate_if_needed(verbose: bool = True) -> int:
+    """Apply pending migrations only; a database already current is left alone.
+
+    Several processes may start at once on a new data directory (a team server's
+    workers, a cron job beside the server): without a lock each would create the
+    same tables and all but one would fail. The lock is taken only when something
+    is pending, so an up-to-date start stays a single read.
+    """
+    if not pending_migrations():
+        return 0
+    with migration_lock():
+        # Whoever held the lock before may have applied everything already.
+        pending = pending_migrations()
+        if pending:
+            from django.core.management import call_command
+
+            if verbose:
+                print(f"Preparing the database ({len(pending)} migrations)…")
+            call_command("migrate", interactive=False, verbosity=0)
     return len(pending)
+
+
+@contextmanager
+def migration_lock() -> Iterator[None]:
+    """An exclusive lock across processes, held on a file in the data directory."""
+    from django.conf import settings
+    from filelock import FileLock, Timeout
+
+    path = Path(settings.DATA_DIR) / "migrate.lock"
+    lock = FileLock(path, timeout=MIGRATION_LOCK_SECONDS)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise MigrationLockTimeout(
+            f"another coffeechat process has been preparing the database for over "
+            f"{MIGRATION_LOCK_SECONDS / 60:g} minutes (lock file {path}); stop it or wait, "
+            "then start again"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from coffeechat import __version__
+from coffeechat.bootstrap import MigrationLockTimeout
 from coffeechat.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, CliError, error
 from coffeechat.config import ConfigError
 from coffeechat.services.errors import InvalidInput, NotFound
@@ -327,6 +328,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         error(command, f"configuration: {exc}")
         return EXIT_BAD_INPUT
+    except MigrationLockTimeout as exc:
+        error(command, str(exc))
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print(file=sys.stderr)
         return 130
