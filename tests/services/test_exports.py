@@ -249,3 +249,20 @@ def test_a_fit_score_survives_the_round_trip_and_text_in_its_place_is_refused(ca
     with pytest.raises(InvalidInput) as caught:
         import_json(outsider, json.dumps(data))
     assert caught.value.errors["$.tables.path_decision[0].fit_score"] == ["must be a number"]
+
+
+def test_the_csv_leaves_out_the_trash_but_still_names_a_trashed_organization(campaign):
+    files = export_csv_tables(campaign)
+    trashed_org = Organization.objects.trashed_for_user(campaign).get()
+    trashed_note = Note.objects.trashed_for_user(campaign).get()
+    organizations = list(csv.DictReader(io.StringIO(files["organization.csv"])))
+    notes = list(csv.DictReader(io.StringIO(files["note.csv"])))
+    assert str(trashed_org.pk) not in {row["id"] for row in organizations}
+    assert str(trashed_note.pk) not in {row["id"] for row in notes}
+    assert len(notes) == Note.objects.for_user(campaign).count()
+    contacts = list(csv.DictReader(io.StringIO(files["contact.csv"])))
+    at_trashed = Contact.objects.for_user(campaign).filter(organization=trashed_org)
+    assert at_trashed.exists()
+    for contact in at_trashed:
+        row = next(r for r in contacts if r["id"] == str(contact.pk))
+        assert row["organization"] == trashed_org.name

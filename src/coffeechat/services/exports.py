@@ -110,14 +110,18 @@ def export_csv_tables(user: Any) -> dict[str, str]:
     columns, as in the JSON export, except that an organization is named:
     that is how a person reads it, and how ``import csv`` finds or creates it.
     Lists and objects are written as JSON text, many-to-many links as ids
-    separated by spaces.
+    separated by spaces. Rows in the trash are left out: a spreadsheet shows
+    them as if live, and ``import csv`` would bring them back (the JSON export
+    keeps the trash).
     """
     data = export_data(user)
     files = {"profile.csv": _csv([data["profile"]], list(data["profile"]))}
+    # Every organization is named, trashed too: a live person still works there.
     organizations = {row["id"]: row["name"] for row in data["tables"]["organization"]}
     for table in tables():
         columns = ["id", *(f.name for f in table.fields), *(m.name for m in table.many)]
-        rows = _with_organization_names(table, data["tables"][table.name], organizations)
+        live = [row for row in data["tables"][table.name] if not row.get("deleted_at")]
+        rows = _with_organization_names(table, live, organizations)
         files[f"{table.name}.csv"] = _csv(rows, columns)
     return files
 
