@@ -117,20 +117,30 @@ def secret_key(folder: Path) -> str:
         return explicit
     key_file = folder / "secret_key"
     if not key_file.exists():
-        import secrets
-
-        # O_EXCL: two processes starting at once must not both write a key.
-        try:
-            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "w") as handle:
-                handle.write(secrets.token_urlsafe(50))
+        _write_new_key(key_file)
     key = key_file.read_text().strip()
     if len(key) < 32:
         raise ConfigError(f"{key_file} holds no usable secret key; delete it to regenerate")
     return key
+
+
+def _write_new_key(key_file: Path) -> None:
+    """Write a fresh key, atomically: written whole to a private file, then linked
+    into place. Processes starting at once on a new data directory must neither both
+    write a key nor read the file between its creation and its content."""
+    import secrets
+    import tempfile
+
+    fd, draft = tempfile.mkstemp(dir=key_file.parent, prefix=".secret_key.")  # mode 600
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(50))
+        try:
+            os.link(draft, key_file)  # fails if another process linked first
+        except FileExistsError:
+            pass
+    finally:
+        os.unlink(draft)
 
 
 def database(folder: Path) -> dict[str, object]:

@@ -56,6 +56,10 @@ def _same(user, now):
         in_bucket = [a for a in full if a.bucket is bucket]
         assert [i.action for i in page.bucket(bucket.value)] == in_bucket[:2]
         assert page.counts[bucket.value] == len(in_bucket)
+    # A page of the whole list (the API's limit and offset) crosses buckets in order.
+    for offset, limit in ((0, 3), (2, 3), (4, 5)):
+        paged = today_for(user, now, limit=limit, offset=offset)
+        assert [i.action for i in paged.items] == full[offset : offset + limit]
     return indexed
 
 

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from coffeechat.core.models import ApiToken, Profile, SignInLink, SmtpSettings, hash_secret
 from coffeechat.services.errors import InvalidInput
@@ -23,9 +23,14 @@ def ensure_personal_user() -> AbstractBaseUser:
     user_model = get_user_model()
     user = user_model.objects.order_by("id").first()
     if user is None:
-        user = user_model.objects.create_user(username=PERSONAL_USERNAME)
-        user.set_unusable_password()
-        user.save()
+        try:
+            with transaction.atomic():
+                user = user_model.objects.create_user(username=PERSONAL_USERNAME)
+                user.set_unusable_password()
+                user.save()
+        except IntegrityError:
+            # Another process starting on the same new data directory made it first.
+            user = user_model.objects.get(username=PERSONAL_USERNAME)
     ensure_profile(user)
     return user
 

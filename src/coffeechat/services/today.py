@@ -105,10 +105,13 @@ def today_for(
     and of those only the page asked for (all of them without ``limit``)."""
     zone, window = _window(user, now)
     rows = window.rows(user)
-    shown = rows.filter(window.bucket(bucket)) if bucket is not None else rows
+    counts = window.counts(rows)
     end = offset + limit if limit is not None else None
-    items = _items(window.ordered(shown)[offset:end], now, zone)
-    return TodayList(as_of=window.today, now=now, items=items, counts=window.counts(rows))
+    if bucket is None and end is not None:
+        found = window.page(rows, counts, due_index.STEP_FIELDS, offset, end)
+    else:  # one bucket, or the whole list: one query either way
+        found = list(window.ordered(rows, bucket).values(*due_index.STEP_FIELDS)[offset:end])
+    return TodayList(as_of=window.today, now=now, items=_items(found, now, zone), counts=counts)
 
 
 def today_by_bucket(user: Any, now: datetime, per_bucket: int | None) -> TodayList:
@@ -116,13 +119,11 @@ def today_by_bucket(user: Any, now: datetime, per_bucket: int | None) -> TodayLi
     if per_bucket is None:
         return today_for(user, now)
     zone, window = _window(user, now)
-    rows = window.first_of_each_bucket(window.rows(user), per_bucket)
-    found = list(rows.values(*due_index.STEP_FIELDS, "_bucket", "bucket_size"))
-    sizes = {row["_bucket"]: row["bucket_size"] for row in found}
-    counts = {bucket.value: sizes.get(place, 0) for place, bucket in enumerate(Bucket)}
-    steps = (due_index.step_of(row) for row in found)
-    items = [TodayItem(step.as_action(now, zone)) for step in steps]
-    return TodayList(as_of=window.today, now=now, items=items, counts=counts)
+    rows = window.rows(user)
+    found = window.first_of_each_bucket(rows, per_bucket, due_index.STEP_FIELDS)
+    return TodayList(
+        as_of=window.today, now=now, items=_items(found, now, zone), counts=window.counts(rows)
+    )
 
 
 def _window(user: Any, now: datetime) -> tuple[ZoneInfo, DueWindow]:
@@ -132,9 +133,8 @@ def _window(user: Any, now: datetime) -> tuple[ZoneInfo, DueWindow]:
     return zone, DueWindow.at(now, zone, rule_settings(profile).upcoming_days)
 
 
-def _items(rows: Any, now: datetime, zone: ZoneInfo) -> list[TodayItem]:
-    steps = (due_index.step_of(row) for row in rows.values(*due_index.STEP_FIELDS))
-    return [TodayItem(step.as_action(now, zone)) for step in steps]
+def _items(found: list[dict[str, Any]], now: datetime, zone: ZoneInfo) -> list[TodayItem]:
+    return [TodayItem(due_index.step_of(row).as_action(now, zone)) for row in found]
 
 
 def holidays_for(profile: Profile, now: datetime) -> frozenset[date]:
