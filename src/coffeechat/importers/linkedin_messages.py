@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from coffeechat.importers.base import ImportFileError, ParseResult, RowProblem, restore_cell
+from coffeechat.importers.text import MAX_BYTES, MAX_CELL, MAX_ROWS
 
 # Canonical column -> the header spellings seen in exports (compared upper-cased).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -124,15 +125,34 @@ def parse_messages(data: bytes | str) -> ParseResult[LinkedInMessage]:
     result: ParseResult[LinkedInMessage] = ParseResult()
     # Line numbers are the file's own, so a quoted multi-line message counts all its lines.
     previous = reader.line_num
-    for row in reader:
+    rows = 0
+    while True:
         line = header_index + previous + 1
+        try:
+            row = next(reader, None)
+        except csv.Error as exc:
+            raise ImportFileError(_csv_problem(str(exc)), line) from None
+        if row is None:
+            return result
         previous = reader.line_num
+        rows += 1
+        if rows > MAX_ROWS:
+            raise ImportFileError(
+                f"the file has more than {MAX_ROWS:,} messages; split it into smaller files", line
+            )
         if any(cell.strip() for cell in row):
             _parse_row(row, columns, line, result)
-    return result
+
+
+def _csv_problem(text: str) -> str:
+    if "field larger than field limit" in text:
+        return f"a cell is longer than {MAX_CELL:,} characters; is this the right file?"
+    return f"this line cannot be read as CSV ({text})"
 
 
 def _decode(data: bytes | str) -> str:
+    if len(data) > MAX_BYTES:
+        raise ImportFileError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
     if isinstance(data, str):
         return data.lstrip("\ufeff")
     if not data.strip():

@@ -18,6 +18,9 @@ MAX_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 50_000
 # csv's own default; a longer cell is refused with its line, not read into memory.
 MAX_CELL = 131_072
+# A vCard's kept text (photos and keys are dropped first): real cards are a few
+# KB, and parsing one costs far more memory than its size.
+MAX_CARD = 262_144
 
 _BINARY_SIGNATURES = (
     (b"PK\x03\x04", "a ZIP archive or an Excel workbook (.xlsx)"),

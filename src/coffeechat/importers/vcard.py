@@ -20,7 +20,7 @@ from coffeechat.domain.vocabulary import Source
 from coffeechat.importers.base import ImportFileError, ParseResult, RowProblem
 from coffeechat.importers.fields import full_url, is_linkedin_profile, parse_birthday
 from coffeechat.importers.records import ContactRecord
-from coffeechat.importers.text import MAX_ROWS, decode
+from coffeechat.importers.text import MAX_CARD, MAX_CELL, MAX_ROWS, decode
 
 _BEGIN = re.compile(r"begin\s*:\s*vcard\s*", re.IGNORECASE)
 _END = re.compile(r"end\s*:\s*vcard\s*", re.IGNORECASE)
@@ -73,7 +73,7 @@ def _reason(exc: Exception) -> str:
 def _cards(text: str) -> Iterator[_Card]:
     start: int | None = None
     lines: list[str] = []
-    count = 0
+    count = size = 0
     for number, line in _logical_lines(text):
         if _BEGIN.fullmatch(line):
             if start is not None:
@@ -81,7 +81,7 @@ def _cards(text: str) -> Iterator[_Card]:
                     f"the card starting on line {start} has no END:VCARD before this BEGIN:VCARD",
                     number,
                 )
-            start, lines = number, ["BEGIN:VCARD"]
+            start, lines, size = number, ["BEGIN:VCARD"], 0
         elif _END.fullmatch(line):
             if start is None:
                 raise ImportFileError("END:VCARD without a BEGIN:VCARD before it", number)
@@ -92,6 +92,7 @@ def _cards(text: str) -> Iterator[_Card]:
             start = None
         elif start is not None:
             if not _DROPPED.match(line):
+                size += _capped(line, number, size)
                 lines.append(_prepared(line))
         elif line.strip():
             raise ImportFileError(
@@ -100,6 +101,17 @@ def _cards(text: str) -> Iterator[_Card]:
             )
     if start is not None:
         raise ImportFileError("the card starting on this line has no END:VCARD", start)
+
+
+def _capped(line: str, number: int, size: int) -> int:
+    """The line's length, refused past the line or card cap before vobject reads it."""
+    if len(line) > MAX_CELL:
+        raise ImportFileError(f"a line is longer than {MAX_CELL:,} characters", number)
+    if size + len(line) > MAX_CARD:
+        raise ImportFileError(
+            f"this card is longer than {MAX_CARD:,} characters; is this the right file?", number
+        )
+    return len(line)
 
 
 def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
