@@ -128,6 +128,7 @@ def _write_new_key(key_file: Path) -> None:
     """Write a fresh key, atomically: written whole to a private file, then linked
     into place. Processes starting at once on a new data directory must neither both
     write a key nor read the file between its creation and its content."""
+    import contextlib
     import secrets
     import tempfile
 
@@ -135,10 +136,8 @@ def _write_new_key(key_file: Path) -> None:
     try:
         with os.fdopen(fd, "w") as handle:
             handle.write(secrets.token_urlsafe(50))
-        try:
-            os.link(draft, key_file)  # fails if another process linked first
-        except FileExistsError:
-            pass
+        with contextlib.suppress(FileExistsError):  # another process linked first
+            os.link(draft, key_file)
     finally:
         os.unlink(draft)
 

@@ -168,3 +168,25 @@ def test_without_pg_dump_the_backup_says_what_to_install(monkeypatch, tmp_path):
     monkeypatch.setattr(backups.shutil, "which", lambda name: None)
     with pytest.raises(backups.BackupError, match="pg_dump was not found; install"):
         backups.pg_dump({"NAME": "coffeechat"}, tmp_path / "x.dump")
+
+
+def test_an_automatic_backup_is_taken_once_a_day(run, user, data_dir):
+    crm.create_contact(user, {"first_name": "Grace", "source": "alumni"})
+
+    first = run("backup", "--automatic")
+    second = run("backup", "--automatic", "--json")
+
+    assert first.code == 0, first.err
+    assert "Backed up the database to" in first.err
+    taken = list((data_dir / "backups" / "automatic").iterdir())
+    assert len(taken) == 1 and contacts_in(taken[0]) == ["Grace"]
+    assert second.json()["taken"] is None
+    assert second.json()["kept"] == [str(taken[0])]
+
+
+def test_an_automatic_backup_takes_no_file_name(run, user, tmp_path):
+    result = run("backup", "--automatic", str(tmp_path / "x.sqlite3"))
+
+    assert result.code == 2
+    assert "leave out FILE" in result.err
+    assert not (tmp_path / "x.sqlite3").exists()

@@ -143,3 +143,40 @@ def test_the_served_app_serves_static_files_and_passes_the_rest_to_django(
     status, _, body = _call(app, "/healthz")
     assert status.startswith("200")
     assert b'"status": "ok"' in body
+
+
+@pytest.mark.sqlite
+@pytest.mark.django_db(transaction=True)
+def test_serve_takes_the_days_automatic_backup_unless_told_not_to(
+    run, server, browser, settings, tmp_path
+):
+    settings.DATA_DIR = tmp_path
+    folder = tmp_path / "backups" / "automatic"
+
+    skipped = run("serve", "--no-browser", "--no-backup")
+    assert skipped.code == 0 and not folder.exists()
+
+    first = run("serve", "--no-browser")
+    again = run("serve", "--no-browser")
+
+    assert first.code == again.code == 0
+    taken = list(folder.iterdir())
+    assert len(taken) == 1 and taken[0].stat().st_size > 0
+    assert f"Backed up the database to {taken[0]}" in first.out
+    assert "Backed up" not in again.out
+
+
+def test_a_failed_automatic_backup_is_said_and_the_app_still_starts(
+    run, db, server, browser, monkeypatch
+):
+    from coffeechat.services.backups import BackupError
+
+    def fail():
+        raise BackupError("the disk is full")
+
+    monkeypatch.setattr("coffeechat.cli.backups.take_automatic_backup", fail)
+    result = run("serve", "--no-browser")
+
+    assert result.code == 0
+    assert "The automatic backup was not taken: the disk is full" in result.err
+    assert len(server) == 1

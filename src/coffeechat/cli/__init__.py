@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--no-browser", action="store_true", help="print the sign-in link without opening it"
     )
+    serve.add_argument(
+        "--no-backup",
+        action="store_true",
+        help="skip the automatic daily backup taken at start (see backup --automatic)",
+    )
 
     today = _command(
         commands, "today", "coffeechat.cli.data:today", "list what is due: overdue, today, upcoming"
@@ -204,6 +209,12 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="?",
         metavar="FILE",
         help="where to write (default: backups/ in the data directory, named by date)",
+    )
+    backup.add_argument(
+        "--automatic",
+        action="store_true",
+        help="take today's automatic backup unless it exists and keep 7 daily and 4 weekly "
+        "(backups/automatic/; serve does this at every start); for a daily cron job",
     )
     _json_option(backup)
     restore = _command(

@@ -10,15 +10,20 @@ from typing import TYPE_CHECKING
 from coffeechat.cli.common import EXIT_FAILED, CliError, note, print_json, start_django
 
 if TYPE_CHECKING:
+    from coffeechat.services.backup_rotation import Rotation
     from coffeechat.services.backups import BackupCheck
 
 
 def backup(args: argparse.Namespace) -> int:
+    if args.automatic and args.file:
+        raise CliError("--automatic writes to backups/automatic/ by itself; leave out FILE")
     start_django()
     from django.utils import timezone
 
     from coffeechat.services.backups import BackupError, back_up
 
+    if args.automatic:
+        return _automatic(args.json)
     try:
         made = back_up(Path(args.file) if args.file else None, timezone.now())
     except BackupError as exc:
@@ -28,6 +33,37 @@ def backup(args: argparse.Namespace) -> int:
     else:
         note(f"Backed up the database to {made.path} ({made.bytes:,} bytes).")
     return 0
+
+
+def _automatic(as_json: bool) -> int:
+    from coffeechat.services.backups import BackupError
+
+    try:
+        rotation = take_automatic_backup()
+    except BackupError as exc:
+        raise CliError(str(exc), EXIT_FAILED) from None
+    if as_json:
+        print_json(rotation.as_dict())
+        return 0
+    if rotation.taken:
+        note(f"Backed up the database to {rotation.today} ({rotation.taken.bytes:,} bytes).")
+    else:
+        note(f"Today's automatic backup is already there: {rotation.today}.")
+    for path in rotation.removed:
+        note(f"Removed the old automatic backup {path}.")
+    note(f"{len(rotation.kept)} automatic backups kept (7 daily, 4 weekly).")
+    return 0
+
+
+def take_automatic_backup() -> Rotation:
+    """Today (by this machine's calendar) gets its backup; older ones are rotated."""
+    from datetime import date
+
+    from django.utils import timezone
+
+    from coffeechat.services.backup_rotation import rotate_backups
+
+    return rotate_backups(timezone.now(), date.today())
 
 
 def restore(args: argparse.Namespace) -> int:

@@ -46,6 +46,8 @@ def serve(args: argparse.Namespace) -> int:
     from coffeechat.services.accounts import create_sign_in_link, ensure_personal_user
 
     user = ensure_personal_user()
+    if not args.no_backup:
+        _automatic_backup()
     secret = create_sign_in_link(user, timezone.now())
     base = f"http://{link_host(host)}:{port}"
     link = base + reverse("web:sign_in_link", args=[secret])
@@ -69,6 +71,20 @@ def serve(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("\nStopped.")
     return 0
+
+
+def _automatic_backup() -> None:
+    """Today's automatic backup, once a day; a failure is said but does not stop the app."""
+    from coffeechat.cli.backups import take_automatic_backup
+    from coffeechat.services.backups import BackupError
+
+    try:
+        rotation = take_automatic_backup()
+    except (BackupError, OSError) as exc:
+        note(f"The automatic backup was not taken: {exc}. Run coffeechat backup by hand.")
+        return
+    if rotation.taken:
+        print(f"Backed up the database to {rotation.today}.")
 
 
 def link_host(host: str) -> str:
