@@ -52,6 +52,17 @@ SETTINGS: tuple[Setting, ...] = (
         "(empty)",
         "Comma-separated origins (https://coffeechat.example.edu) when served behind a proxy.",
     ),
+    Setting(
+        "COFFEECHAT_SMTP_URL",
+        "(unset: each user's own server from Settings → Email)",
+        "Mail server for daily reminders when a user set none, e.g. "
+        "smtp://user:pass@host:587?from=coffeechat@example.edu (smtps:// for SSL/TLS).",
+    ),
+    Setting(
+        "COFFEECHAT_BASE_URL",
+        "http://127.0.0.1:8000/",
+        "The app's address as people open it, for the link in reminder emails.",
+    ),
 )
 
 _TRUE = {"1", "true", "yes", "on"}

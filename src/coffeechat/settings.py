@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from coffeechat import config
 
 DATA_DIR = config.data_dir()
@@ -9,6 +11,8 @@ SECRET_KEY = config.secret_key(DATA_DIR)
 DEBUG = config.env_bool("COFFEECHAT_DEBUG", default=False)
 ALLOWED_HOSTS = config.env_list("COFFEECHAT_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = config.env_list("COFFEECHAT_CSRF_TRUSTED_ORIGINS", "")
+SMTP_URL = os.environ.get("COFFEECHAT_SMTP_URL", "")
+BASE_URL = os.environ.get("COFFEECHAT_BASE_URL", "").strip() or "http://127.0.0.1:8000/"
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -198,6 +198,20 @@ def build_parser() -> argparse.ArgumentParser:
     _user_option(export)
     _json_option(export)
 
+    reminders = _command(
+        commands,
+        "send-reminders",
+        "coffeechat.cli.reminders:send_reminders",
+        "email each user who turned it on a digest of what is due (once a day; for cron)",
+    )
+    reminders.add_argument(
+        "--user", metavar="NAME", help="only this account (default: everyone who turned it on)"
+    )
+    reminders.add_argument(
+        "--dry-run", action="store_true", help="say what would be sent; send nothing"
+    )
+    _json_option(reminders)
+
     backup = _command(
         commands,
         "backup",

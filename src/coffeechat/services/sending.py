@@ -149,6 +149,11 @@ def send_smtp(user: Any, message: Outgoing) -> None:
     config = smtp_settings(user)
     if config is None:
         raise SendFailed("No mail server is set up: add one under Settings → Email.")
+    deliver(config, message)
+
+
+def deliver(config: SmtpSettings, message: Outgoing) -> None:
+    """Send ``message`` through ``config`` (saved or not), or SendFailed saying why."""
     if not message.to_address:
         raise SendFailed("This contact has no email address.")
     connection = get_connection(
@@ -178,6 +183,42 @@ def send_smtp(user: Any, message: Outgoing) -> None:
         raise SendFailed(f"The mail server refused the recipient: {_refusals(exc)}") from exc
     except (smtplib.SMTPException, OSError) as exc:
         raise SendFailed(f"Could not send through {config.host}:{config.port}: {exc}") from exc
+
+
+def server_smtp_settings(url: str) -> SmtpSettings | None:
+    """The server-wide mail server from ``COFFEECHAT_SMTP_URL`` (unsaved), or None.
+
+    ``smtp://user:pass@host:587?from=coffeechat@example.edu`` sends with STARTTLS,
+    ``smtps://…:465`` over SSL/TLS, ``smtp://…?security=none`` in the clear
+    (a relay on the same machine only).
+    """
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    if not url.strip():
+        return None
+    parts = urlsplit(url.strip())
+    query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    if parts.scheme not in ("smtp", "smtps") or not parts.hostname:
+        raise SendFailed("COFFEECHAT_SMTP_URL must look like smtp://user:password@host:587")
+    security = query.get("security", "ssl" if parts.scheme == "smtps" else "starttls")
+    if security not in ("starttls", "ssl", "none"):
+        raise SendFailed("COFFEECHAT_SMTP_URL: security= must be starttls, ssl or none")
+    username = unquote(parts.username or "")
+    sender = query.get("from") or (username if "@" in username else "")
+    if not sender:
+        raise SendFailed("COFFEECHAT_SMTP_URL: add ?from=address (the address mail comes from)")
+    try:
+        port = parts.port or (465 if security == "ssl" else 587)
+    except ValueError:
+        raise SendFailed("COFFEECHAT_SMTP_URL: the port is not a number") from None
+    return SmtpSettings(
+        host=parts.hostname,
+        port=port,
+        security=security,
+        username=username,
+        password=unquote(parts.password or ""),
+        from_address=sender,
+    )
 
 
 def _refusals(exc: smtplib.SMTPRecipientsRefused) -> str:

@@ -41,4 +41,6 @@ urlpatterns = [
     path("templates/<int:pk>/hide/", templates_page.template_hide, name="template_hide"),
     path("settings/email/", email_settings.email_settings, name="email_settings"),
     path("settings/email/test/", email_settings.email_test, name="email_test"),
+    path("settings/email/digest/", email_settings.email_digest, name="email_digest"),
+    path("settings/email/digest/send/", email_settings.email_digest_send, name="email_digest_send"),
 ]

@@ -52,9 +52,9 @@ __all__ = [
 ]
 
 # outreach
-from coffeechat.core.models.outreach import SmtpSettings  # noqa: E402
+from coffeechat.core.models.outreach import DailyDigest, SmtpSettings  # noqa: E402
 
-__all__ += ["SmtpSettings"]
+__all__ += ["DailyDigest", "SmtpSettings"]
 
 from coffeechat.core.models.due import (  # noqa: E402
     DueIndexState,

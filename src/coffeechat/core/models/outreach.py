@@ -30,3 +30,21 @@ class SmtpSettings(models.Model):
 
     def __str__(self) -> str:
         return f"SMTP {self.host}:{self.port}"
+
+
+class DailyDigest(models.Model):
+    """Whether the user asked for the daily reminder email, and the day it last went.
+
+    ``last_sent_on`` is claimed with one conditional UPDATE before sending, so two
+    runs of ``send-reminders`` on the same day (cron twice, a retry) send one email.
+    """
+
+    owner = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="daily_digest"
+    )
+    enabled = models.BooleanField(default=False)
+    last_sent_on = models.DateField(null=True, blank=True)  # the user's local day
+    last_sent_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"daily digest for {self.owner_id}: {'on' if self.enabled else 'off'}"

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coffeechat.services import sending
+from coffeechat.domain.dates import long_day
+from coffeechat.services import reminders, sending
 from coffeechat.services.errors import InvalidInput
 
 
 def _page(request: HttpRequest, form: object, status: int = 200) -> HttpResponse:
+    digest = reminders.digest_settings(request.user)
     context = {
         "form": form,
         "configured": sending.smtp_settings(request.user),
+        "digest": digest,
+        "last_sent": long_day(digest.last_sent_on) if digest.last_sent_on else "",
+        "server_wide": bool(settings.SMTP_URL),
         "section": "web:profile",
     }
     return render(request, "web/email_settings.html", context, status=status)
@@ -42,4 +49,33 @@ def email_test(request: HttpRequest) -> HttpResponse:
         messages.error(request, f"Test not sent. {exc}")
     else:
         messages.success(request, f"Test message sent to {address}. Check your inbox.")
+    return redirect("web:email_settings")
+
+
+@login_required
+@require_POST
+def email_digest(request: HttpRequest) -> HttpResponse:
+    on = request.POST.get("enabled") == "on"
+    reminders.set_daily_digest(request.user, on)
+    if on:
+        messages.success(
+            request,
+            "Daily reminder on: each run of coffeechat send-reminders (cron, once a day) "
+            "emails you what is overdue or due today.",
+        )
+    else:
+        messages.success(request, "Daily reminder off: no more digests.")
+    return redirect("web:email_settings")
+
+
+@login_required
+@require_POST
+def email_digest_send(request: HttpRequest) -> HttpResponse:
+    result = reminders.send_reminder(request.user, timezone.now())
+    if result.outcome == reminders.SENT:
+        messages.success(request, f"Today's reminder sent to {result.to}.")
+    elif result.outcome == reminders.FAILED:
+        messages.error(request, f"Not sent: {result.problem}.")
+    else:
+        messages.info(request, f"Not sent: {result.outcome}.")
     return redirect("web:email_settings")

@@ -1,0 +1,24 @@
+"""``coffeechat send-reminders [--user NAME] [--dry-run] [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+
+from coffeechat.cli.common import EXIT_FAILED, note, print_json, resolve_user, start_django
+
+
+def send_reminders(args: argparse.Namespace) -> int:
+    start_django()
+    from django.utils import timezone
+
+    from coffeechat.services import reminders
+
+    users = [resolve_user(args.user)] if args.user else None
+    results = reminders.send_reminders(timezone.now(), users=users, dry_run=args.dry_run)
+    if args.json:
+        print_json({"dry_run": args.dry_run, "results": [r.as_dict() for r in results]})
+    elif not results:
+        note("Nobody has turned on the daily reminder (Settings → Email).")
+    for result in [] if args.json else results:
+        note(result.said())
+    return EXIT_FAILED if any(r.outcome == reminders.FAILED for r in results) else 0
