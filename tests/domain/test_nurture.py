@@ -57,7 +57,7 @@ def test_a_cadence_below_one_day_is_refused():
 def test_labels_say_how_long_it_has_been():
     assert cadence_status(LAST, 30, today=date(2026, 11, 20)).label.startswith("Overdue: 50 days")
     assert cadence_status(LAST, 30, today=date(2026, 10, 2)).label == (
-        "On track: next update by 31 Oct 2026"
+        "On track: next update by Sat 31 Oct 2026"
     )
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from coffeechat.core.models import ActionItem, Conversation, Message, Note, Referral
 from coffeechat.services import conversations, crm
+from coffeechat.domain.dates import long_day
 from coffeechat.services.timeline import contact_timeline
 
 
@@ -69,7 +70,7 @@ def test_the_timeline_shows_every_kind_of_event_newest_first(user, now):
     assert titles == [
         ("referral", "Introduced you to Sam Lee"),
         # at the same moment, what came later in the story is shown first
-        ("action", f"Action item (Course, due {(now + timedelta(days=7)):%d %b %Y})"),
+        ("action", f"Action item (Course, due {long_day((now + timedelta(days=7)).date())})"),
         ("note", "Note"),
         ("milestone", "Interview held"),
         ("message", "They wrote: Reply"),

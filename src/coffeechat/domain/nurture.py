@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from coffeechat.domain.dates import long_day
+
 MAXIMUM_FACTOR = 1.5
 
 
@@ -48,7 +50,9 @@ class Cadence:
             return (
                 f"Update due: {since} since your last exchange (ideal every {self.ideal_days} days)"
             )
-        return f"On track: next update by {self.ideal_due:%d %b %Y}"
+        if self.ideal_due is None:  # on track always has a date; said plainly if not
+            return "On track"
+        return f"On track: next update by {long_day(self.ideal_due)}"
 
 
 def maximum_days(ideal_days: int) -> int:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from coffeechat.domain.dates import say_day
 from coffeechat.domain.profile import Window
 
 _SATURDAY = 5
@@ -238,7 +239,7 @@ def snippet(proposal: Proposal) -> str:
 
 
 def _day(moment: datetime) -> str:
-    return f"{moment:%a} {moment.day} {moment:%b}"
+    return say_day(moment.date(), moment.date())
 
 
 def _clock(moment: datetime) -> str:

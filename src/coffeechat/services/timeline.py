@@ -138,7 +138,7 @@ def _action_items(user: Any, conversations: list[Conversation]) -> list[Entry]:
     items = ActionItem.objects.for_user(user).filter(conversation__in=conversations)
     entries = []
     for item in items:
-        status = "done" if item.done_at else (f"due {item.due:%d %b %Y}" if item.due else "open")
+        status = "done" if item.done_at else (f"due {long_day(item.due)}" if item.due else "open")
         entries.append(
             Entry(
                 item.created_at,

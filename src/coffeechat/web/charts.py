@@ -16,6 +16,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from coffeechat.domain.dates import MONTHS
 from coffeechat.domain.stats import FunnelStep, PathTime, RateRow, WeekActivity
 from coffeechat.domain.stats_referrals import ReferralTree
 
@@ -207,7 +208,7 @@ def weekly_chart(weeks: Sequence[WeekActivity]) -> Chart:
                 _text(
                     x + slot / 2 - 2,
                     plot_bottom + 16,
-                    f"{week.start:%b} {week.start.day}",
+                    f"{MONTHS[week.start.month - 1]} {week.start.day}",
                     "chart-axis",
                     "middle",
                 )

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import ActionItem, Conversation, Referral
+from coffeechat.domain.dates import day_and_clock
 from coffeechat.domain.stages import EVENT_LABELS, Event, allowed_events
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import MessageKind
@@ -126,7 +127,7 @@ def _their_start(conversation: Conversation, user_zone: str) -> str:
     except (ZoneInfoNotFoundError, ValueError):
         return ""
     # Formatted here: the template's date filter would turn it back into your zone.
-    return f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
+    return day_and_clock(local, local.date())
 
 
 @login_required

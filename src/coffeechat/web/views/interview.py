@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import ActionItem, Conversation, Note, Referral
+from coffeechat.domain.dates import say_day
 from coffeechat.domain.interview import HINTS, PHASE_LABELS, Phase, clock_state, phase_spans
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import label
@@ -241,7 +242,7 @@ def interview_advice(request: HttpRequest, pk: int) -> HttpResponse:
         item = service.capture_advice(request.user, pk, request.POST)
     except InvalidInput as exc:
         return interview(request, pk, forms={"advice_form": exc.form, "open": "advice"}, status=422)
-    when = f", due {item.due:%a %-d %b}" if item.due else ""
+    when = f", due {say_day(item.due, now().date())}" if item.due else ""
     messages.success(request, f"Action item added ({label(item.kind)}{when}).")
     return _back(pk, "capture")
 
