@@ -1,4 +1,4 @@
-"""The worked examples in the Today engine's docstrings are run, so they cannot drift."""
+"""The worked examples in the domain's docstrings are run, so they cannot drift."""
 
 import doctest
 from types import ModuleType
@@ -7,21 +7,29 @@ import pytest
 
 from coffeechat.domain import (
     businessdays,
+    dates,
     followup,
     followup_context,
     followup_interviews,
     followup_network,
     followup_outreach,
+    nurture,
+    reminders,
+    scheduling,
     types,
 )
 
 MODULES = [
     businessdays,
+    dates,
     followup,
     followup_context,
     followup_interviews,
     followup_network,
     followup_outreach,
+    nurture,
+    reminders,
+    scheduling,
     types,
 ]
 
