@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coffeechat.core.models import ActionItem, Conversation, Message, Note, Referral
-from coffeechat.services import conversations, crm
 from coffeechat.domain.dates import long_day
+from coffeechat.services import conversations, crm
 from coffeechat.services.timeline import contact_timeline
 
 

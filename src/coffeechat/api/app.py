@@ -100,3 +100,7 @@ from coffeechat.api import stats as stats_api  # noqa: E402
 
 api.add_router("/insights", insights_api.router)
 api.add_router("/stats", stats_api.router)
+
+from coffeechat.api import trash as trash_api  # noqa: E402
+
+api.add_router("/trash", trash_api.router)

@@ -253,6 +253,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     purge.add_argument("--user", metavar="NAME", help="only this account (default: every account)")
     _json_option(purge)
+    listing = _command(
+        trash_commands,
+        "list",
+        "coffeechat.cli.trash:list_trash",
+        "what is in the trash, with the kind and id to restore it by",
+    )
+    _user_option(listing)
+    _json_option(listing)
+    restore_row = _command(
+        trash_commands,
+        "restore",
+        "coffeechat.cli.trash:restore",
+        "bring a row back from the trash (within its 30 days)",
+    )
+    restore_row.add_argument("kind", metavar="KIND", help="contact, conversation, note, …")
+    restore_row.add_argument("id", metavar="ID", type=int, help="its id, as trash list shows")
+    _user_option(restore_row)
+    _json_option(restore_row)
     return parser
 
 

@@ -1,4 +1,4 @@
-"""``coffeechat trash purge``: delete for good what has been in the trash for over 30 days."""
+"""``coffeechat trash list|restore|purge``: the trash of deleted rows from the terminal."""
 
 from __future__ import annotations
 
@@ -23,4 +23,45 @@ def purge(args: argparse.Namespace) -> int:
         return 0
     listed = ", ".join(f"{count} {kind.replace('_', ' ')}" for kind, count in removed.items())
     print(f"Deleted for good (in the trash over {RETENTION.days} days): {listed}.")
+    return 0
+
+
+def list_trash(args: argparse.Namespace) -> int:
+    start_django()
+    from django.utils import timezone
+
+    from coffeechat.services.trash import trashed_items
+
+    user = resolve_user(args.user)
+    moment = timezone.now()
+    items = trashed_items(user)
+    if args.json:
+        print_json({"items": [item.as_dict(moment) for item in items]})
+        return 0
+    if not items:
+        print("The trash is empty.")
+        return 0
+    for item in items:
+        left = item.days_left(moment)
+        print(
+            f"{item.kind} {item.item.pk}\t{item.label}: {item.title} "
+            f"({left} day{'s' if left != 1 else ''} left)"
+        )
+    print("Restore one with: coffeechat trash restore KIND ID")
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    start_django()
+    from django.utils import timezone
+
+    from coffeechat.services import trash
+
+    user = resolve_user(args.user)
+    row = trash.restore(user, args.kind, args.id, timezone.now())
+    title = trash.describe(args.kind, row)
+    if args.json:
+        print_json({"kind": args.kind, "id": row.pk, "title": title})
+    else:
+        print(f"Restored {trash.LABELS.get(args.kind, args.kind).lower()} {title}.")
     return 0

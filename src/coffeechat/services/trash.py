@@ -47,6 +47,18 @@ class TrashedItem:
         """Whole days, rounded up: just deleted is "30 days left", the last hours "1"."""
         return max(0, -(-(self.purge_at - now) // timedelta(days=1)))
 
+    def as_dict(self, now: datetime) -> dict[str, object]:
+        """The row as the API and ``coffeechat trash list --json`` give it."""
+        return {
+            "kind": self.kind,
+            "label": self.label,
+            "id": self.item.pk,
+            "title": self.title,
+            "deleted_at": self.deleted_at.isoformat(),
+            "purge_at": self.purge_at.isoformat(),
+            "days_left": self.days_left(now),
+        }
+
 
 def expired_before(now: datetime) -> datetime:
     return now - RETENTION
