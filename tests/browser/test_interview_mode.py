@@ -157,8 +157,13 @@ def test_interview_mode_on_a_phone_loses_nothing_and_ends_held(signed_in_page, s
     expect(page.get_by_text("Interview held.")).to_be_visible()
     conv.refresh_from_db()
     assert conv.stage == "held" and conv.held_at is not None
-    # Ending opens the thank-you, prefilled with the highlighted point.
-    expect(page.locator("#draft-body")).to_have_value(re.compile("Mondays are planning"))
+    # Ending opens the thank-you: the highlight is a point to say in your own words,
+    # shown beside the draft and never pasted into it.
+    expect(page.locator("#draft-body")).to_have_value(
+        re.compile(r"Your point about \{point 1 in your words\} stayed with me")
+    )
+    expect(page.locator("#draft-body")).not_to_have_value(re.compile("Mondays are planning"))
+    expect(page.locator("#points-to-mention")).to_contain_text("Mondays are planning")
     wide = page.evaluate("document.documentElement.scrollWidth")
     assert wide <= 375, f"the thank-you composer scrolls sideways ({wide}px wide)"
     screenshot("thank-you-after-interview-phone")
