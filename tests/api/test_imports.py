@@ -28,7 +28,8 @@ def test_a_linkedin_file_is_imported_with_a_row_report(api, user):
     assert body["rows"][0] | {"matches_contact": None} == {
         "line": 5, "class": "new", "reason": "not in your contacts yet", "name": "Priya Raman",
         "email": "", "organization": "Acme, Inc.", "title": "Senior UX Researcher",
-        "possible_duplicate": False, "matches_contact": None, "fills": [], "warnings": [],
+        "possible_duplicate": False, "matches_contact": None, "fills": [], "job_change": None,
+        "warnings": [],
     }  # fmt: skip
     assert Contact.objects.for_user(user).count() == 4
 

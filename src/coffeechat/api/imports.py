@@ -42,6 +42,7 @@ def import_file(
     file: File[UploadedFile],
     dry_run: Form[bool] = False,
     duplicates: Form[str | None] = None,
+    job_changes: Form[bool] = True,
     map: Form[str] = "",
 ) -> dict[str, object]:
     """Import contacts from a multipart ``file``: ``linkedin``, ``google``, ``vcard`` or ``csv``.
@@ -49,6 +50,8 @@ def import_file(
     The answer is the per-row report (``rows`` with ``line``, ``class``, ``reason``)
     and the counts. ``dry_run`` writes nothing. ``duplicates`` (skip, new, merge)
     decides possible duplicates; without it they are skipped, each named in the report.
+    A known person at a new organization (``job_change`` in the row) gets the new
+    organization and title unless ``job_changes`` is false.
     For ``csv``, ``map`` is ``first_name=Given,email=Mail``.
     A file that cannot be read is a 422 naming the line; nothing is written.
     """
@@ -65,6 +68,7 @@ def import_file(
         filename=file.name or "",
         mapping=mapping,
         default_decision=duplicates,
+        job_changes=job_changes,
         dry_run=dry_run,
     )
     return {"dry_run": dry_run, **result.as_dict()}

@@ -52,6 +52,7 @@ def import_contacts(args: argparse.Namespace) -> int:
             filename=Path(args.file).name if args.file != "-" else "standard input",
             mapping=mapping,
             default_decision=args.duplicates,
+            job_changes=not args.keep_jobs,
             dry_run=args.dry_run,
             progress=bar.update,
         )
@@ -98,6 +99,12 @@ def _print_report(result: Any, dry_run: bool, *, undecided: bool) -> None:
         f"\n{verb}: {result.created} new, {result.updated} updated, "
         f"{result.skipped} skipped as duplicates, {result.problems} with problems left out."
     )
+    moved = len(result.preview.job_changes)
+    if moved:
+        print(
+            f"{moved} job change{'s' if moved != 1 else ''} (a new organization) "
+            f"{'would be' if dry_run else 'were'} written; --keep-jobs leaves them out."
+        )
     waiting = sum(1 for row in result.preview.possible_duplicates if row.kind == "duplicate")
     if undecided and waiting:
         print(
@@ -143,6 +150,12 @@ def add_import_arguments(parser: argparse.ArgumentParser, *, mapping: bool) -> N
         help="what to do with possible duplicates (a similar name at the same organization): "
         "skip them, import them as new contacts, or merge them into the match; without it "
         "they are skipped and the report names each one",
+    )
+    parser.add_argument(
+        "--keep-jobs",
+        action="store_true",
+        help="leave a known person's organization and title as they are when the file says "
+        "they moved (by default the new job is written, and undo puts the old one back)",
     )
     if mapping:
         parser.add_argument(

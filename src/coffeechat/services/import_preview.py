@@ -72,6 +72,10 @@ class PreviewRow:
     fills: dict[str, Any] = field(default_factory=dict)
     possible: bool = False  # a similar name only: the user decides
     warnings: tuple[str, ...] = ()
+    # A known person at a new organization or with a new title (a job change):
+    # the new values, and what the contact says now.
+    changes: dict[str, Any] = field(default_factory=dict)
+    was: dict[str, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -89,7 +93,22 @@ class PreviewRow:
             "possible_duplicate": self.possible,
             "matches_contact": self.contact_id,
             "fills": sorted(self.fills),
+            "job_change": self.job_change(),
             "warnings": list(self.warnings),
+        }
+
+    def job_change(self) -> dict[str, dict[str, str]] | None:
+        """``{"title": {"was": …, "now": …}, "organization": {…}}`` for what changed."""
+        if not self.changes:
+            return None
+        now = {
+            "title": self.changes.get("title"),
+            "organization": self.changes.get("organization_name"),
+        }
+        return {
+            name: {"was": self.was.get(name, ""), "now": value}
+            for name, value in now.items()
+            if value
         }
 
 
@@ -107,6 +126,10 @@ class Preview:
     @property
     def possible_duplicates(self) -> list[PreviewRow]:
         return [row for row in self.rows if row.possible]
+
+    @property
+    def job_changes(self) -> list[PreviewRow]:
+        return [row for row in self.rows if row.changes]
 
 
 @dataclass
@@ -226,12 +249,57 @@ def _match_exact(
         return PreviewRow(record.line, DUPLICATE, reason, record, values, contact_id=hit.id)
     matched[hit.id] = record.line
     fills = fills_for(hit, values)
-    if not fills:
+    changes, was = job_change(hit, values, index.org_names)
+    if not fills and not changes:
         reason = f"already in your contacts (same {how}); nothing new to add"
         return PreviewRow(record.line, DUPLICATE, reason, record, values, contact_id=hit.id)
-    labels = ", ".join(_FIELD_WORDS.get(name, name) for name in fills)
-    reason = f"already in your contacts (same {how}); fills the empty {labels}"
-    return PreviewRow(record.line, UPDATE, reason, record, values, contact_id=hit.id, fills=fills)
+    said = [f"changed jobs: {_job_words(changes, was)}"] if changes else []
+    if fills:
+        said.append("fills the empty " + ", ".join(_FIELD_WORDS.get(n, n) for n in fills))
+    reason = f"already in your contacts (same {how}); " + "; ".join(said)
+    row = PreviewRow(record.line, UPDATE, reason, record, values, contact_id=hit.id, fills=fills)
+    row.changes, row.was = changes, was
+    return row
+
+
+def job_change(
+    existing: _Existing, values: dict[str, Any], org_names: dict[str, str]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The new organization, and the title with it, of a known person who moved.
+
+    A new employer is what makes a job change: a title that differs at the same
+    organization is more often the user's own wording ("PM (my words)") than a
+    promotion, and what the user typed is never overwritten on a guess. Only a
+    value on both sides can change (an empty one is a fill); a title that
+    differs only in case or spacing is the same title.
+    """
+    changes: dict[str, Any] = {}
+    was: dict[str, str] = {}
+    new_org = values["organization_name"]
+    if not (new_org and existing.org_key and organization_key(new_org) != existing.org_key):
+        return changes, was
+    changes["organization_name"] = new_org
+    was["organization"] = org_names.get(existing.org_key, "")
+    new_title, old_title = values["title"], existing.values.get("title") or ""
+    if new_title and old_title and _same_words(new_title) != _same_words(old_title):
+        changes["title"] = new_title
+        was["title"] = old_title
+    return changes, was
+
+
+def _same_words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _job_words(changes: dict[str, Any], was: dict[str, str]) -> str:
+    """ "now Senior PM at Globex (was PM at Acme)" """
+
+    def job(title: str, org: str) -> str:
+        return " at ".join(part for part in (title, org) if part)
+
+    now = job(changes.get("title", ""), changes.get("organization_name", ""))
+    before = job(was.get("title", ""), was.get("organization", ""))
+    return f"now {now} (was {before})"
 
 
 _FIELD_WORDS = {

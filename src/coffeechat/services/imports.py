@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -27,6 +27,7 @@ from coffeechat.services.import_kinds import KINDS, ImportKind
 from coffeechat.services.import_preview import (
     CREATE,
     DECISIONS,
+    DUPLICATE,
     MERGE,
     NEW,
     UPDATE,
@@ -49,6 +50,8 @@ _USED = (
     | _EDITED
 )
 CHUNK = 500
+# In a batch's ``filled``: what a job change replaced, put back by undo.
+BEFORE = "_before"
 
 
 def import_kind(name: str) -> ImportKind:
@@ -102,6 +105,7 @@ def commit_import(
     mapping: Mapping[str, str] | None = None,
     decisions: Mapping[int, str] | None = None,
     default_decision: str | None = None,
+    job_changes: bool = True,
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportResult:
@@ -110,12 +114,16 @@ def commit_import(
     ``decisions`` maps a file line to skip/new/merge for the rows that are only
     possibly duplicates; other such rows get ``default_decision``, and when
     that is None too (nobody chose) they are skipped and the report says so.
+    A known person's new organization or title (a job change) is written unless
+    ``job_changes`` is False; undo puts the old ones back.
     """
     if default_decision is not None and default_decision not in DECISIONS:
         raise InvalidInput({"duplicates": [f"use one of {', '.join(DECISIONS)}"]})
     with transaction.atomic():
         preview = preview_import(user, kind, data, mapping)
         _apply_decisions(preview, decisions or {}, default_decision)
+        if not job_changes:
+            _keep_jobs(preview)
         created = [row for row in preview.rows if row.kind == NEW]
         updated = [row for row in preview.rows if row.kind == UPDATE]
         problems = preview.count("problem")
@@ -172,6 +180,17 @@ def _apply_decisions(preview: Preview, decisions: Mapping[int, str], default: st
             row.reason = "possibly a duplicate; skipped, as you chose"
 
 
+def _keep_jobs(preview: Preview) -> None:
+    """Leave every job change out: the row still fills empty fields, if it has any."""
+    for row in preview.job_changes:
+        row.changes, row.was = {}, {}
+        if row.fills:
+            row.reason += "; the job change is left out, as you chose"
+        else:
+            row.kind = DUPLICATE
+            row.reason += "; left as it is, as you chose"
+
+
 def _organizations(user: Any, batch: ImportBatch, rows: list[PreviewRow]) -> dict[str, int]:
     """Organization id per normalised name: the user's own, plus the new ones this batch makes."""
     ids: dict[str, int] = {}
@@ -182,7 +201,7 @@ def _organizations(user: Any, batch: ImportBatch, rows: list[PreviewRow]) -> dic
         name = (
             row.values["organization_name"]
             if row.kind == NEW
-            else row.fills.get("organization_name", "")
+            else row.fills.get("organization_name") or row.changes.get("organization_name", "")
         )
         key = organization_key(name)
         if name and key not in ids:
@@ -244,10 +263,13 @@ def _fill_contacts(
                 elif not getattr(contact, name):
                     setattr(contact, name, value)
                     written[name] = value
+            written.update(_change_job(contact, row.changes, organizations))
             if written:
                 filled[str(contact.pk)] = written
                 changed.append(contact)
-        fields = sorted({name for w in filled.values() for name in w} | {"updated_at"})
+        fields = sorted(
+            {name for w in filled.values() for name in w if name != BEFORE} | {"updated_at"}
+        )
         if changed:
             Contact.objects.bulk_update(changed, fields, batch_size=CHUNK)
         step(len(chunk))
@@ -299,6 +321,25 @@ def undo_import(user: Any, batch_id: object, now: datetime) -> UndoResult:
     return UndoResult(batch, removed, emptied, len(kept_ids))
 
 
+def _change_job(
+    contact: Contact, changes: dict[str, Any], organizations: dict[str, int]
+) -> dict[str, object]:
+    """Write a job change; what it replaced goes under ``BEFORE`` for undo."""
+    written: dict[str, object] = {}
+    before: dict[str, object] = {}
+    org = organizations.get(organization_key(changes.get("organization_name", "")))
+    if org and contact.organization_id not in (None, org):
+        before["organization"] = contact.organization_id
+        contact.organization_id = written["organization"] = org
+    title = changes.get("title", "")
+    if title and contact.title and contact.title != title:
+        before["title"] = contact.title
+        contact.title = written["title"] = title
+    if before:
+        written[BEFORE] = before
+    return written
+
+
 def _empty_filled(user: Any, filled: dict[str, dict[str, object]]) -> int:
     contacts = Contact.objects.filter(owner=user).in_bulk([int(pk) for pk in filled])
     changed, fields, emptied = [], {"updated_at"}, 0
@@ -306,20 +347,31 @@ def _empty_filled(user: Any, filled: dict[str, dict[str, object]]) -> int:
         contact = contacts.get(int(pk))
         if contact is None:
             continue
+        before = cast(dict[str, Any], written.get(BEFORE, {}))
         for name, value in written.items():
+            if name == BEFORE:
+                continue
             if name == "organization":
                 if contact.organization_id == value:
-                    contact.organization_id = None
+                    contact.organization_id = _still_there(user, before.get("organization"))
                     fields.add("organization")
                     emptied += 1
             elif getattr(contact, name) == value:
-                setattr(contact, name, "")
+                setattr(contact, name, before.get(name, ""))
                 fields.add(name)
                 emptied += 1
         changed.append(contact)
     if changed:
         Contact.objects.bulk_update(changed, sorted(fields), batch_size=CHUNK)
     return emptied
+
+
+def _still_there(user: Any, organization_id: Any) -> int | None:
+    """The organization a job change replaced, if it was not deleted since."""
+    if organization_id is None:
+        return None
+    found = Organization.objects.filter(owner=user, pk=organization_id).exists()
+    return int(organization_id) if found else None
 
 
 def batches_for(user: Any) -> Any:

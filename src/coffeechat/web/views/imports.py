@@ -158,6 +158,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
             (PROBLEM, "Problems"),
         ],  # fmt: skip
         "possible": len(result.possible_duplicates),
+        "job_changes": len(result.job_changes),
         "writes": result.counts[NEW] + result.counts[UPDATE],
         "decisions": DECISIONS,
         **SECTION,
@@ -185,6 +186,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
             mapping=stashed.mapping or None,
             decisions=decisions,
             default_decision=default,
+            job_changes=request.POST.get("job_changes", "") == "on",
         )
     except InvalidInput as exc:
         return _refused(request, stashed, " ".join(exc.errors.get("file", [exc.summary()])))
