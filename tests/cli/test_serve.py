@@ -23,6 +23,8 @@ def server(monkeypatch):
         calls.append({"app": app, "host": host, "port": port})
 
     monkeypatch.setattr("coffeechat.cli.serve.run_server", fake_run_server)
+    # Nothing answers on the port unless a test says so.
+    monkeypatch.setattr("coffeechat.cli.serve.running_at", lambda base: None)
     return calls
 
 
@@ -180,3 +182,60 @@ def test_a_failed_automatic_backup_is_said_and_the_app_still_starts(
     assert result.code == 0
     assert "The automatic backup was not taken: the disk is full" in result.err
     assert len(server) == 1
+
+
+def test_a_second_serve_opens_the_running_one_instead_of_failing(
+    run, db, server, browser, monkeypatch
+):
+    from coffeechat.web.views.auth import data_fingerprint
+
+    seen = []
+
+    def same_data(base):
+        seen.append(base)
+        return {"app": "coffeechat", "data": data_fingerprint()}
+
+    monkeypatch.setattr("coffeechat.cli.serve.running_at", same_data)
+    result = run("serve", "--port", "8123")
+
+    assert result.code == 0
+    assert seen == ["http://127.0.0.1:8123"]
+    assert "coffeechat is already running on http://127.0.0.1:8123/." in result.out
+    url = LINK.search(result.out).group(1)
+    assert browser == [url]
+    assert server == []  # no second server
+    secret = url.rstrip("/").rsplit("/", 1)[1]
+    assert redeem_sign_in_link(secret, timezone.now()) is not None
+
+
+@pytest.mark.parametrize("answer", [{}, {"app": "coffeechat", "data": "other-data-dir"}])
+def test_another_program_on_the_port_is_a_clear_failure(
+    run, db, server, browser, monkeypatch, answer
+):
+    monkeypatch.setattr("coffeechat.cli.serve.running_at", lambda base: answer)
+    result = run("serve", "--no-browser")
+
+    assert result.code == 1
+    assert "another program is already running on http://127.0.0.1:8000" in result.err
+    assert server == [] and browser == []
+
+
+def test_the_running_page_names_the_app_and_its_data(client, settings, tmp_path):
+    from coffeechat.web.views.auth import data_fingerprint
+
+    settings.DATA_DIR = tmp_path
+    answer = client.get("/running/").json()
+    assert answer == {"app": "coffeechat", "data": data_fingerprint()}
+    assert str(tmp_path) not in str(answer)
+
+
+def test_running_at_reads_a_real_server_and_tells_nothing_from_something(live_server):
+    from coffeechat.cli.serve import running_at
+
+    assert running_at(live_server.url)["app"] == "coffeechat"
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        free = probe.getsockname()[1]
+    assert running_at(f"http://127.0.0.1:{free}") is None

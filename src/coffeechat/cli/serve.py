@@ -51,6 +51,8 @@ def serve(args: argparse.Namespace) -> int:
     secret = create_sign_in_link(user, timezone.now())
     base = f"http://{link_host(host)}:{port}"
     link = base + reverse("web:sign_in_link", args=[secret])
+    if _open_the_running_one(base, link, open_browser=not args.no_browser):
+        return 0
     app = wsgi_app()
     if host not in LOOPBACK:
         note(
@@ -85,6 +87,56 @@ def _automatic_backup() -> None:
         return
     if rotation.taken:
         print(f"Backed up the database to {rotation.today}.")
+
+
+def _open_the_running_one(base: str, link: str, *, open_browser: bool) -> bool:
+    """When coffeechat already answers on the port with the same data, sign in there.
+
+    Starting a second server would only fail with "address in use"; what the user
+    wanted was the app in their browser. Another program on the port, or a
+    coffeechat with other data, is a clear failure instead.
+    """
+    from coffeechat.web.views.auth import data_fingerprint
+
+    answer = running_at(base)
+    if answer is None:
+        return False
+    if answer.get("app") != "coffeechat" or answer.get("data") != data_fingerprint():
+        raise CliError(
+            f"another program is already running on {base} (try another --port)", EXIT_FAILED
+        )
+    print(f"coffeechat is already running on {base}/.")
+    print(f"Open this link to sign in (works once, for 15 minutes): {link}", flush=True)
+    if open_browser:
+        webbrowser.open(link)
+    return True
+
+
+def running_at(base: str) -> dict[str, Any] | None:
+    """What answers ``/running/`` at ``base``: None when nothing listens there."""
+    import json
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(base + "/running/", timeout=2) as response:  # noqa: S310
+            answer = json.loads(response.read(4096))
+    except (OSError, ValueError):
+        # Nothing listening; or something that is not coffeechat (an HTTP error, HTML).
+        return _something_listening(base)
+    return answer if isinstance(answer, dict) else {}
+
+
+def _something_listening(base: str) -> dict[str, Any] | None:
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base)
+    try:
+        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 80), 1):
+            return {}
+    except OSError:
+        return None
 
 
 def link_host(host: str) -> str:

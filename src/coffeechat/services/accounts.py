@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
@@ -33,6 +34,24 @@ def ensure_personal_user() -> AbstractBaseUser:
             user = user_model.objects.get(username=PERSONAL_USERNAME)
     ensure_profile(user)
     return user
+
+
+def password_form(user: Any, data: Any = None) -> Any:
+    """Django's own form: set a first password (the personal account has none), or
+    change one, which asks for the current password first."""
+    from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
+
+    form_class = PasswordChangeForm if user.has_usable_password() else SetPasswordForm
+    return form_class(user, data)
+
+
+def set_password(user: Any, data: Any) -> Any:
+    """Save the password from ``data`` (``new_password1``/``2``, and ``old_password``
+    when one is set), checked by Django's validators; InvalidInput changes nothing."""
+    form = password_form(user, data)
+    if not form.is_valid():
+        raise InvalidInput(form.errors, form=form)
+    return form.save()
 
 
 def ensure_profile(user: AbstractBaseUser) -> Profile:

@@ -53,6 +53,7 @@ NAVIGATION: tuple[NavEntry | tuple[str, str], ...] = (
     NavEntry("web:profile", "Profile and rules", SETTINGS),
     NavEntry("web:availability", "Availability", SETTINGS),  # scheduling
     NavEntry("web:email_settings", "Email", SETTINGS),  # outreach
+    NavEntry("web:password", "Password", SETTINGS),
     NavEntry("web:calendar_feed", "Calendar feed", SETTINGS),  # scheduling
 )
 

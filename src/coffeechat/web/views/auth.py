@@ -1,11 +1,13 @@
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from coffeechat.services.accounts import redeem_sign_in_link
+from coffeechat.services.accounts import password_form, redeem_sign_in_link, set_password
+from coffeechat.services.errors import InvalidInput
 from coffeechat.web.views.common import now
 
 
@@ -29,3 +31,42 @@ class LoginView(auth_views.LoginView):
 def logout_view(request: HttpRequest) -> HttpResponse:
     logout(request)
     return redirect("web:login")
+
+
+def running(request: HttpRequest) -> JsonResponse:
+    """Who is answering on this port: ``coffeechat serve`` asks before it starts a
+    second server, and opens the browser here instead when the data is the same."""
+    return JsonResponse({"app": "coffeechat", "data": data_fingerprint()})
+
+
+def data_fingerprint() -> str:
+    """The data directory, not readable back from the answer: a second ``serve`` on
+    the same data recognises it, and the answer says nothing about the machine."""
+    import hashlib
+
+    from django.conf import settings
+
+    return hashlib.sha256(str(settings.DATA_DIR).encode()).hexdigest()[:16]
+
+
+@login_required
+def password(request: HttpRequest) -> HttpResponse:
+    """Settings → Password: sign in again without the terminal's one-time link."""
+    had_one = request.user.has_usable_password()
+    form = password_form(request.user)
+    status = 200
+    if request.method == "POST":
+        try:
+            user = set_password(request.user, request.POST)
+        except InvalidInput as exc:
+            form, status = exc.form, 422
+        else:
+            update_session_auth_hash(request, user)  # stay signed in here
+            messages.success(
+                request,
+                f"Password {'changed' if had_one else 'set'}. Sign in with "
+                f"{user.get_username()} and this password after signing out.",
+            )
+            return redirect("web:password")
+    context = {"form": form, "had_one": had_one, "section": "web:profile"}
+    return render(request, "web/password.html", context, status=status)
