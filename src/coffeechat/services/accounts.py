@@ -42,7 +42,7 @@ def password_form(user: Any, data: Any = None) -> Any:
     from django.contrib.auth.forms import PasswordChangeForm, SetPasswordForm
 
     form_class = PasswordChangeForm if user.has_usable_password() else SetPasswordForm
-    return form_class(user, data)
+    return form_class(user, data, label_suffix="")  # the labels of every other form
 
 
 def set_password(user: Any, data: Any) -> Any:
