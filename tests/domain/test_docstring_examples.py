@@ -16,6 +16,7 @@ from coffeechat.domain import (
     nurture,
     reminders,
     scheduling,
+    stages,
     types,
 )
 
@@ -30,6 +31,7 @@ MODULES = [
     nurture,
     reminders,
     scheduling,
+    stages,
     types,
 ]
 

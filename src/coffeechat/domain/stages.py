@@ -12,6 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from coffeechat.domain.types import Sentiment, Stage
+from coffeechat.domain.vocabulary import MessageKind
 
 
 class Event(StrEnum):
@@ -109,3 +110,23 @@ def next_stage(
         if sentiment is Sentiment.OUT_OF_OFFICE:
             return stage
     return _NEXT[event]
+
+
+def next_message_kind(stage: Stage, reported_back: bool) -> MessageKind:
+    """The message a conversation at ``stage`` needs next: what the composer opens with.
+
+    >>> next_message_kind(Stage.REQUESTED, False).value, next_message_kind(Stage.HELD, False).value
+    ('follow-up', 'thank-you')
+    >>> next_message_kind(Stage.THANKED, False).value, next_message_kind(Stage.THANKED, True).value
+    ('report-back', 'update')
+    """
+    if stage is Stage.THANKED:
+        return MessageKind.UPDATE if reported_back else MessageKind.REPORT_BACK
+    return _NEXT_MESSAGE.get(stage, MessageKind.REQUEST)
+
+
+_NEXT_MESSAGE = {
+    Stage.REQUESTED: MessageKind.FOLLOW_UP,
+    Stage.SCHEDULED: MessageKind.CONFIRMATION,
+    Stage.HELD: MessageKind.THANK_YOU,
+}

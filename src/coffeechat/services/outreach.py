@@ -19,7 +19,7 @@ from coffeechat.domain.builtin_templates import SITUATIONAL_KEYS
 from coffeechat.domain.businessdays import add_business_days, local_date
 from coffeechat.domain.followup_context import interview_end_of
 from coffeechat.domain.outreach import CheckResult, Draft, has_subject, run_checks
-from coffeechat.domain.stages import Event
+from coffeechat.domain.stages import Event, next_message_kind
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import Channel, MessageKind
 from coffeechat.services import conversations, invites, sending
@@ -50,17 +50,8 @@ class Composed:
 
 
 def suggested_kind(conversation: Conversation) -> MessageKind:
-    """What the conversation needs next: a request, a follow-up, a thank-you, an update."""
-    stage = Stage(conversation.stage)
-    if stage is Stage.REQUESTED:
-        return MessageKind.FOLLOW_UP
-    if stage is Stage.SCHEDULED:
-        return MessageKind.CONFIRMATION
-    if stage is Stage.HELD:
-        return MessageKind.THANK_YOU
-    if stage is Stage.THANKED:
-        return MessageKind.UPDATE if conversation.report_back_at else MessageKind.REPORT_BACK
-    return MessageKind.REQUEST
+    """What the conversation needs next (the rule is ``domain.stages.next_message_kind``)."""
+    return next_message_kind(Stage(conversation.stage), conversation.report_back_at is not None)
 
 
 def compose(user: Any, conversation_id: object, template_id: object, now: datetime) -> Composed:
