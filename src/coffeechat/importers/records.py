@@ -36,6 +36,7 @@ class ContactRecord:
     notes: str = ""
     # Only a CSV written by coffeechat (or laid out like one) fills these.
     connection: str = ""
+    connection_line: str = ""
     time_zone: str = ""
     cadence_days: int | None = None
     do_not_contact: bool = False

@@ -12,13 +12,13 @@ from __future__ import annotations
 import quopri
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import vobject
 
 from coffeechat.domain.vocabulary import Source
 from coffeechat.importers.base import ImportFileError, ParseResult, RowProblem
-from coffeechat.importers.fields import full_url, is_linkedin_profile, parse_birthday
+from coffeechat.importers.fields import full_url, is_linkedin_profile, is_time_zone, parse_birthday
 from coffeechat.importers.records import ContactRecord
 from coffeechat.importers.text import MAX_CARD, MAX_CELL, MAX_ROWS, decode
 
@@ -189,7 +189,8 @@ def _record(line: int, card: object) -> ContactRecord | RowProblem:
     urls = _all(card, "url")
     linkedin = next((url for url in urls if is_linkedin_profile(url)), "")
     phones = _all(card, "tel")
-    return ContactRecord(
+    zone = _text(card, "tz")
+    record = ContactRecord(
         line=line,
         source=Source.OTHER.value,
         first_name=first,
@@ -203,6 +204,43 @@ def _record(line: int, card: object) -> ContactRecord | RowProblem:
         birthday=birthday,
         labels=_categories(card),
         notes=_text(card, "note"),
+        time_zone=zone if is_time_zone(zone) else "",
+        warnings=tuple(warnings),
+    )
+    return _with_coffeechat_fields(record, card, warnings)
+
+
+_X = "x-coffeechat-"
+
+
+def _x(card: object, name: str) -> str | None:
+    found = _all(card, _X + name)
+    return found[0] if found else None
+
+
+def _with_coffeechat_fields(
+    record: ContactRecord, card: object, warnings: list[str]
+) -> ContactRecord:
+    """A card coffeechat wrote carries its fields as X-COFFEECHAT-* properties: read
+    those exactly, instead of the NOTE and CATEGORIES written for other apps (which
+    would come back as "Labels: Alumni" added to the notes on every round trip)."""
+    if not any(name.startswith(_X) for name in getattr(card, "contents", {})):
+        return record
+    source = _x(card, "source") or ""
+    cadence_text = _x(card, "cadence-days") or ""
+    cadence = int(cadence_text) if cadence_text.isdigit() else None
+    if cadence_text and cadence is None:
+        warnings.append(f"X-COFFEECHAT-CADENCE-DAYS: {cadence_text!r} is not a number; left out")
+    return replace(
+        record,
+        source=source if source in {s.value for s in Source} else record.source,
+        connection=_x(card, "connection") or "",
+        connection_line=_x(card, "connection-line") or "",
+        location=_x(card, "location") or record.location,
+        notes=_x(card, "notes") or "",
+        labels=(),
+        cadence_days=cadence,
+        do_not_contact=(_x(card, "do-not-contact") or "").lower() == "true",
         warnings=tuple(warnings),
     )
 

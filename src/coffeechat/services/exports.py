@@ -203,8 +203,28 @@ def _card(contact: Contact) -> Any:
     note = _note(contact)
     if note:
         card.add("note").value = note
+    for name, value in _coffeechat_fields(contact).items():
+        card.add(X_PREFIX + name).value = value
     card.add("rev").value = contact.updated_at.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     return card
+
+
+# coffeechat's own fields, for ``import vcard`` to read back exactly; other apps
+# show NOTE and CATEGORIES and keep X- properties they do not know (RFC 6350 6.10).
+X_PREFIX = "x-coffeechat-"
+
+
+def _coffeechat_fields(contact: Contact) -> dict[str, str]:
+    values = {
+        "source": contact.source,
+        "connection": contact.connection,
+        "connection-line": contact.connection_line,
+        "location": contact.location,
+        "notes": contact.research_notes,
+        "cadence-days": "" if contact.cadence_days is None else str(contact.cadence_days),
+        "do-not-contact": "true" if contact.do_not_contact else "",
+    }
+    return {name: value for name, value in values.items() if value}
 
 
 def _uid_seed(contact: Contact) -> str:

@@ -35,6 +35,7 @@ FILLABLE = (
     "title",
     "location",
     "connection",
+    "connection_line",
     "research_notes",
     "time_zone",
 )
@@ -307,6 +308,7 @@ _FIELD_WORDS = {
     "linkedin_url": "LinkedIn URL",
     "research_notes": "notes",
     "connection": "how you are connected",
+    "connection_line": "connection sentence",
     "organization_name": "organization",
     "time_zone": "time zone",
 }
@@ -392,6 +394,7 @@ def contact_values(record: ContactRecord, org_names: dict[str, str]) -> dict[str
         "location": record.location.strip(),
         "source": _source(record),
         "connection": record.connection or _connection(record),
+        "connection_line": record.connection_line,
         "research_notes": _research_notes(record),
         "time_zone": record.time_zone,
         "cadence_days": record.cadence_days,
