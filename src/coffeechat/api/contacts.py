@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Page, api_field_names, now, to_form
 from coffeechat.core.models import Contact
-from coffeechat.services import contact_search, crm
+from coffeechat.services import contact_merge, contact_search, crm
 
 router = Router(tags=["contacts"])
 
@@ -118,3 +118,38 @@ def delete_contact(request: HttpRequest, contact_id: int):
     """Moves the contact to the trash, from where the web app can restore it."""
     crm.move_to_trash(request.auth, "contact", contact_id, now())
     return Status(204, None)
+
+
+class MergeIn(Schema):
+    other_id: int
+
+
+class MergeOut(Schema):
+    id: int
+    kept_id: int
+    merged_id: int
+    moved: dict[str, list[int]]
+    filled: dict[str, object]
+    undone_at: datetime | None
+
+
+@router.post(
+    "/{contact_id}/merge",
+    response={201: MergeOut, **WRITE_ERRORS},
+    summary="Merge a duplicate into a contact",
+)
+def merge_contact(request: HttpRequest, contact_id: int, payload: MergeIn):
+    """``other_id``'s conversations, messages and referrals move to this contact, its
+    values fill this contact's empty fields, and it goes to the trash. ``moved`` and
+    ``filled`` say what changed; ``POST /contacts/merges/{id}/undo`` puts it back."""
+    return Status(
+        201, contact_merge.merge_contacts(request.auth, contact_id, payload.other_id, now())
+    )
+
+
+@router.post(
+    "/merges/{merge_id}/undo", response={200: MergeOut, **WRITE_ERRORS}, summary="Undo a merge"
+)
+def undo_contact_merge(request: HttpRequest, merge_id: int):
+    """The duplicate comes back with what moved; a field changed since stays as it is."""
+    return contact_merge.undo_merge(request.auth, merge_id, now())

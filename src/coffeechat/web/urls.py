@@ -16,6 +16,7 @@ from coffeechat.web.views import (
     today,
     trash,
 )
+from coffeechat.web.views import contact_merge as contact_merge_views
 from coffeechat.web.views import imports as import_views
 from coffeechat.web.views import insights as insights_views  # insights and statistics
 from coffeechat.web.views import network as network_views
@@ -52,6 +53,17 @@ urlpatterns = [
     path("contacts/new/", contacts.contact_create, name="contact_create"),
     path("contacts/<int:pk>/", contacts.contact_detail, name="contact"),
     path("contacts/<int:pk>/edit/", contacts.contact_edit, name="contact_edit"),
+    path("contacts/<int:pk>/merge/", contact_merge_views.choose, name="contact_merge"),
+    path(
+        "contacts/<int:pk>/merge/<int:other>/",
+        contact_merge_views.confirm,
+        name="contact_merge_confirm",
+    ),
+    path(
+        "contacts/merges/<int:merge_id>/undo/",
+        contact_merge_views.undo,
+        name="contact_merge_undo",
+    ),
     path("conversations/", conversations.conversation_list, name="conversations"),
     path("conversations/new/", conversations.conversation_create, name="conversation_create"),
     path("conversations/<int:pk>/", conversations.conversation_detail, name="conversation"),

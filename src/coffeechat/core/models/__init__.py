@@ -14,7 +14,13 @@ from coffeechat.core.models.conversations import (
     Referral,
 )
 from coffeechat.core.models.library import PlannedQuestion, Question, Template
-from coffeechat.core.models.people import CareerPath, Contact, Organization, Profile
+from coffeechat.core.models.people import (
+    CareerPath,
+    Contact,
+    ContactMerge,
+    Organization,
+    Profile,
+)
 
 # reflection (issue 6)
 from coffeechat.core.models.reflection import (  # noqa: E402
@@ -30,6 +36,7 @@ __all__ = [
     "CalendarFeed",
     "CareerPath",
     "Contact",
+    "ContactMerge",
     "Conversation",
     "ImportBatch",
     "Message",

@@ -184,3 +184,22 @@ class Contact(OwnedModel):
         """The ``{connection}`` sentence messages to them use; empty when none can be said."""
         introducer = self.referred_by.name if self.referred_by_id and self.referred_by else ""
         return connection_sentence(self.connection_line, self.source, introducer)
+
+
+class ContactMerge(OwnedModel):
+    """Two records of one person made one, kept so the merge can be undone.
+
+    ``moved`` lists the ids of the rows that pointed at ``merged`` and now point at
+    ``kept`` ({"conversations": [...], "messages": [...], ...}); ``filled`` the
+    fields of ``kept`` that were empty and took ``merged``'s value. ``merged`` goes
+    to the trash; undo brings it back and moves exactly those rows back.
+    """
+
+    kept = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="merges_kept")
+    merged = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="merges_into")
+    moved = models.JSONField(default=dict, blank=True)
+    filled = models.JSONField(default=dict, blank=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"merge of contact {self.merged_id} into {self.kept_id}"

@@ -3,7 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from coffeechat.core.models import Contact, Conversation
+from coffeechat.core.models import Contact, ContactMerge, Conversation
 from coffeechat.core.models.conversations import STAGE_LABELS
 from coffeechat.domain.vocabulary import Source, choices
 from coffeechat.services import contact_search, crm
@@ -46,6 +46,10 @@ def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "section": "web:contacts",
         "cadence": cadence_of(request.user, contact, now()),  # nurture (issue 6)
         "introductions": introductions_by(request.user, contact),
+        "merges": ContactMerge.objects.for_user(request.user)
+        .filter(kept=contact, undone_at__isnull=True)
+        .select_related("merged")
+        .order_by("-created_at"),
     }
     return render(request, "web/contact.html", context)
 
