@@ -241,6 +241,26 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     _json_option(restore)
 
+    merge = _command(
+        commands,
+        "merge",
+        "coffeechat.cli.contacts:merge",
+        "merge a duplicate contact into another (its conversations, messages, referrals move)",
+    )
+    merge.add_argument("kept", metavar="KEEP_ID", type=int, help="the contact to keep")
+    merge.add_argument("other", metavar="DUPLICATE_ID", type=int, help="the one merged into it")
+    _user_option(merge)
+    _json_option(merge)
+    unmerge = _command(
+        commands,
+        "unmerge",
+        "coffeechat.cli.contacts:unmerge",
+        "undo a merge: the duplicate comes back with what moved",
+    )
+    unmerge.add_argument("merge_id", metavar="MERGE_ID", type=int, help="as merge printed it")
+    _user_option(unmerge)
+    _json_option(unmerge)
+
     trash = commands.add_parser(
         "trash", help="the trash of deleted rows", description="The trash of deleted rows."
     )
