@@ -16,6 +16,10 @@ from collections.abc import Callable, Sequence
 from coffeechat import __version__
 from coffeechat.bootstrap import MigrationLockTimeout
 from coffeechat.cli.common import EXIT_BAD_INPUT, EXIT_FAILED, CliError, error
+from coffeechat.cli.data_commands import add_data_commands
+from coffeechat.cli.parsing import command as _command
+from coffeechat.cli.parsing import json_option as _json_option
+from coffeechat.cli.parsing import user_option as _user_option
 from coffeechat.config import ConfigError
 from coffeechat.services.errors import InvalidInput, NotFound
 
@@ -198,99 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     _user_option(export)
     _json_option(export)
 
-    reminders = _command(
-        commands,
-        "send-reminders",
-        "coffeechat.cli.reminders:send_reminders",
-        "email each user who turned it on a digest of what is due (once a day; for cron)",
-    )
-    reminders.add_argument(
-        "--user", metavar="NAME", help="only this account (default: everyone who turned it on)"
-    )
-    reminders.add_argument(
-        "--dry-run", action="store_true", help="say what would be sent; send nothing"
-    )
-    _json_option(reminders)
-
-    backup = _command(
-        commands,
-        "backup",
-        "coffeechat.cli.backups:backup",
-        "copy the whole database while the app runs (SQLite online backup, or pg_dump)",
-    )
-    backup.add_argument(
-        "file",
-        nargs="?",
-        metavar="FILE",
-        help="where to write (default: backups/ in the data directory, named by date)",
-    )
-    backup.add_argument(
-        "--automatic",
-        action="store_true",
-        help="take today's automatic backup unless it exists and keep 7 daily and 4 weekly "
-        "(backups/automatic/; serve does this at every start); for a daily cron job",
-    )
-    _json_option(backup)
-    restore = _command(
-        commands,
-        "restore",
-        "coffeechat.cli.backups:restore",
-        "replace all data with a backup, after checking it and backing up the current data",
-    )
-    restore.add_argument("file", metavar="FILE", help="a file written by coffeechat backup")
-    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    _json_option(restore)
-
-    merge = _command(
-        commands,
-        "merge",
-        "coffeechat.cli.contacts:merge",
-        "merge a duplicate contact into another (its conversations, messages, referrals move)",
-    )
-    merge.add_argument("kept", metavar="KEEP_ID", type=int, help="the contact to keep")
-    merge.add_argument("other", metavar="DUPLICATE_ID", type=int, help="the one merged into it")
-    _user_option(merge)
-    _json_option(merge)
-    unmerge = _command(
-        commands,
-        "unmerge",
-        "coffeechat.cli.contacts:unmerge",
-        "undo a merge: the duplicate comes back with what moved",
-    )
-    unmerge.add_argument("merge_id", metavar="MERGE_ID", type=int, help="as merge printed it")
-    _user_option(unmerge)
-    _json_option(unmerge)
-
-    trash = commands.add_parser(
-        "trash", help="the trash of deleted rows", description="The trash of deleted rows."
-    )
-    trash_commands = trash.add_subparsers(dest="trash_command", metavar="ACTION", required=True)
-    purge = _command(
-        trash_commands,
-        "purge",
-        "coffeechat.cli.trash:purge",
-        "delete for good what has been in the trash for over 30 days (all accounts)",
-    )
-    purge.add_argument("--user", metavar="NAME", help="only this account (default: every account)")
-    _json_option(purge)
-    listing = _command(
-        trash_commands,
-        "list",
-        "coffeechat.cli.trash:list_trash",
-        "what is in the trash, with the kind and id to restore it by",
-    )
-    _user_option(listing)
-    _json_option(listing)
-    restore_row = _command(
-        trash_commands,
-        "restore",
-        "coffeechat.cli.trash:restore",
-        "bring a row back from the trash (within its 30 days)",
-    )
-    restore_row.add_argument("kind", metavar="KIND", help="contact, conversation, note, …")
-    restore_row.add_argument("id", metavar="ID", type=int, help="its id, as trash list shows")
-    _user_option(restore_row)
-    _json_option(restore_row)
+    add_data_commands(commands)
     return parser
 
 
@@ -338,26 +250,6 @@ def _import_commands(commands: argparse._SubParsersAction) -> None:
     )
     _user_option(messages)
     _json_option(messages)
-
-
-def _command(
-    commands: argparse._SubParsersAction, name: str, handler: str, summary: str
-) -> argparse.ArgumentParser:
-    parser = commands.add_parser(
-        name, help=summary, description=summary[:1].upper() + summary[1:] + "."
-    )
-    parser.set_defaults(handler=handler)
-    return parser
-
-
-def _user_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--user", metavar="NAME", help="the account to use (default: the only account)"
-    )
-
-
-def _json_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON on standard output")
 
 
 def _handler(path: str) -> Callable[[argparse.Namespace], int]:
