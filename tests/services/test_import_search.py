@@ -13,7 +13,7 @@ from coffeechat.core.models import Contact, Organization
 from coffeechat.services import conversations, crm
 from coffeechat.services.bulk_insert import insert_rows
 from coffeechat.services.contact_search import ContactFilters, search_contacts
-from coffeechat.services.import_preview import _PLAIN_PROFILE
+from coffeechat.services.import_values import _PLAIN_PROFILE
 from coffeechat.services.imports import commit_import, undo_import
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"

@@ -7,20 +7,18 @@ same number of queries as ten.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email
 from rapidfuzz import fuzz, process
 
 from coffeechat.core.models import Contact, Organization
-from coffeechat.domain.vocabulary import Source
 from coffeechat.importers.base import ParseResult, RowProblem
-from coffeechat.importers.fields import clean_organization_name, linkedin_key, organization_key
+from coffeechat.importers.fields import linkedin_key, organization_key
+from coffeechat.importers.job_change import job_change, job_words
 from coffeechat.importers.records import ContactRecord
+from coffeechat.services.import_values import FIELD_WORDS, contact_values, validation_error
 
 NEW, UPDATE, DUPLICATE, PROBLEM = "new", "update", "duplicate", "problem"
 # What to do with a possible duplicate (similar name): the user decides per row.
@@ -39,27 +37,6 @@ FILLABLE = (
     "research_notes",
     "time_zone",
 )
-_LENGTHS = {
-    name: Contact._meta.get_field(name).max_length
-    for name in ("first_name", "last_name", "email", "linkedin_url", "phone", "title", "location")
-}
-_URL = URLValidator()
-# The URL nearly every LinkedIn row has, which URLValidator always accepts: checked
-# with this instead, as URLValidator costs ~15 µs a row (a tenth of a 10,000-row import).
-_PLAIN_PROFILE = re.compile(r"https://(www\.)?linkedin\.com/in/[A-Za-z0-9_%-]{1,100}/?")
-_ORG_LENGTH = Organization._meta.get_field("name").max_length or 200
-_LABEL_SOURCES = {
-    "alumni": Source.ALUMNI,
-    "alum": Source.ALUMNI,
-    "colleagues": Source.COLLEAGUE,
-    "colleague": Source.COLLEAGUE,
-    "coworkers": Source.COLLEAGUE,
-    "family": Source.FRIEND_FAMILY,
-    "friends": Source.FRIEND_FAMILY,
-    "conference": Source.CONFERENCE,
-    "event": Source.EVENT,
-    "events": Source.EVENT,
-}
 
 
 @dataclass
@@ -250,68 +227,23 @@ def _match_exact(
         return PreviewRow(record.line, DUPLICATE, reason, record, values, contact_id=hit.id)
     matched[hit.id] = record.line
     fills = fills_for(hit, values)
-    changes, was = job_change(hit, values, index.org_names)
+    changes, was = job_change(
+        hit.org_key,
+        index.org_names.get(hit.org_key, ""),
+        hit.values.get("title") or "",
+        values["organization_name"],
+        values["title"],
+    )
     if not fills and not changes:
         reason = f"already in your contacts (same {how}); nothing new to add"
         return PreviewRow(record.line, DUPLICATE, reason, record, values, contact_id=hit.id)
-    said = [f"changed jobs: {_job_words(changes, was)}"] if changes else []
+    said = [f"changed jobs: {job_words(changes, was)}"] if changes else []
     if fills:
-        said.append("fills the empty " + ", ".join(_FIELD_WORDS.get(n, n) for n in fills))
+        said.append("fills the empty " + ", ".join(FIELD_WORDS.get(n, n) for n in fills))
     reason = f"already in your contacts (same {how}); " + "; ".join(said)
     row = PreviewRow(record.line, UPDATE, reason, record, values, contact_id=hit.id, fills=fills)
     row.changes, row.was = changes, was
     return row
-
-
-def job_change(
-    existing: _Existing, values: dict[str, Any], org_names: dict[str, str]
-) -> tuple[dict[str, Any], dict[str, str]]:
-    """The new organization, and the title with it, of a known person who moved.
-
-    A new employer is what makes a job change: a title that differs at the same
-    organization is more often the user's own wording ("PM (my words)") than a
-    promotion, and what the user typed is never overwritten on a guess. Only a
-    value on both sides can change (an empty one is a fill); a title that
-    differs only in case or spacing is the same title.
-    """
-    changes: dict[str, Any] = {}
-    was: dict[str, str] = {}
-    new_org = values["organization_name"]
-    if not (new_org and existing.org_key and organization_key(new_org) != existing.org_key):
-        return changes, was
-    changes["organization_name"] = new_org
-    was["organization"] = org_names.get(existing.org_key, "")
-    new_title, old_title = values["title"], existing.values.get("title") or ""
-    if new_title and old_title and _same_words(new_title) != _same_words(old_title):
-        changes["title"] = new_title
-        was["title"] = old_title
-    return changes, was
-
-
-def _same_words(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _job_words(changes: dict[str, Any], was: dict[str, str]) -> str:
-    """ "now Senior PM at Globex (was PM at Acme)" """
-
-    def job(title: str, org: str) -> str:
-        return " at ".join(part for part in (title, org) if part)
-
-    now = job(changes.get("title", ""), changes.get("organization_name", ""))
-    before = job(was.get("title", ""), was.get("organization", ""))
-    return f"now {now} (was {before})"
-
-
-_FIELD_WORDS = {
-    "last_name": "last name",
-    "linkedin_url": "LinkedIn URL",
-    "research_notes": "notes",
-    "connection": "how you are connected",
-    "connection_line": "connection sentence",
-    "organization_name": "organization",
-    "time_zone": "time zone",
-}
 
 
 def fills_for(existing: _Existing, values: dict[str, Any]) -> dict[str, Any]:
@@ -377,85 +309,6 @@ def _similar_at(index: _Index, org_key: str, name_key: str) -> tuple[float, _Exi
         score_cutoff=SIMILAR_NAME,
     )
     return (found[1], index.by_org[org_key][found[2]]) if found else None
-
-
-def contact_values(record: ContactRecord, org_names: dict[str, str]) -> dict[str, Any]:
-    """The row as Contact field values; the organization by its (normalised) name."""
-    org_name = clean_organization_name(record.organization)
-    if org_name:
-        org_name = org_names.get(organization_key(org_name), org_name)
-    return {
-        "first_name": record.first_name.strip(),
-        "last_name": record.last_name.strip(),
-        "email": record.email.strip(),
-        "linkedin_url": record.linkedin_url.strip(),
-        "phone": record.phone.strip(),
-        "title": record.title.strip(),
-        "location": record.location.strip(),
-        "source": _source(record),
-        "connection": record.connection or _connection(record),
-        "connection_line": record.connection_line,
-        "research_notes": _research_notes(record),
-        "time_zone": record.time_zone,
-        "cadence_days": record.cadence_days,
-        "do_not_contact": record.do_not_contact,
-        "organization_name": org_name,
-    }
-
-
-def _source(record: ContactRecord) -> str:
-    if record.source != Source.OTHER:
-        return record.source
-    for label in record.labels:
-        source = _LABEL_SOURCES.get(label.strip().lower())
-        if source:
-            return source.value
-    return record.source
-
-
-def _connection(record: ContactRecord) -> str:
-    since = ""
-    if record.connected_on:
-        day = record.connected_on
-        since = f" since {day.day} {_MONTHS[day.month - 1]} {day.year}"
-    if record.source == Source.LINKEDIN:
-        return f"Connected on LinkedIn{since}."
-    return f"Connected{since}." if since else ""
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def _research_notes(record: ContactRecord) -> str:
-    lines = [record.notes.strip()] if record.notes.strip() else []
-    if len(record.emails) > 1:
-        lines.append("Other emails: " + ", ".join(record.emails[1:]))
-    if record.birthday:
-        lines.append("Birthday: " + record.birthday)
-    if record.labels:
-        lines.append("Labels: " + ", ".join(record.labels))
-    return "\n".join(lines)
-
-
-def validation_error(values: dict[str, Any]) -> str:
-    """Why the row cannot become a contact, in words naming the field; "" when it can."""
-    for name, limit in _LENGTHS.items():
-        if limit and len(values[name]) > limit:
-            words = _FIELD_WORDS.get(name, name.replace("_", " "))
-            return f"{words} is longer than {limit} characters"
-    if len(values["organization_name"]) > _ORG_LENGTH:
-        return f"organization is longer than {_ORG_LENGTH} characters"
-    if values["email"]:
-        try:
-            validate_email(values["email"])
-        except ValidationError:
-            return f"email {values['email']!r} is not an email address"
-    if values["linkedin_url"] and not _PLAIN_PROFILE.fullmatch(values["linkedin_url"]):
-        try:
-            _URL(values["linkedin_url"])
-        except ValidationError:
-            return f"LinkedIn URL {values['linkedin_url']!r} is not a web address"
-    return ""
 
 
 def describe(rows: Iterable[PreviewRow]) -> list[dict[str, object]]:
