@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q, QuerySet
 
 from coffeechat.core.models import Contact, ContactMerge, Conversation, Message, Referral
 from coffeechat.services.crm import get_owned
@@ -55,14 +56,14 @@ class MergePlan:
 
 def plan_merge(user: Any, kept_id: object, merged_id: object) -> MergePlan:
     kept, merged = _pair(user, kept_id, merged_id)
-    referrals = Referral.objects.filter(owner=user).exclude(_between(kept, merged))
+    count = {name: rows.count() for name, rows in _rows_to_move(user, kept, merged).items()}
     return MergePlan(
         kept=kept,
         merged=merged,
-        conversations=Conversation.objects.filter(owner=user, contact=merged).count(),
-        messages=Message.objects.filter(owner=user, contact=merged).count(),
-        referrals=referrals.filter(_touching(merged)).count(),
-        introduced=Contact.objects.filter(owner=user, referred_by=merged).count(),
+        conversations=count["conversations"],
+        messages=count["messages"],
+        referrals=count["referrals_made"] + count["referrals_received"],
+        introduced=count["introduced"],
         fills={_label(name): str(value) for name, value in _fills(kept, merged).items()},
     )
 
@@ -124,29 +125,24 @@ def _pair(user: Any, kept_id: object, merged_id: object) -> tuple[Contact, Conta
     return kept, merged
 
 
-def _between(kept: Contact, merged: Contact) -> Any:
-    """A referral between the two would become one from a person to themself: it
-    stays with the duplicate (in the trash with it) and comes back on undo."""
-    from django.db.models import Q
-
-    return Q(from_contact=kept, to_contact=merged) | Q(from_contact=merged, to_contact=kept)
-
-
-def _touching(contact: Contact) -> Any:
-    from django.db.models import Q
-
-    return Q(from_contact=contact) | Q(to_contact=contact)
-
-
-def _move_rows(user: Any, kept: Contact, merged: Contact) -> dict[str, list[int]]:
-    referrals = Referral.objects.filter(owner=user).exclude(_between(kept, merged))
-    rows = {
+def _rows_to_move(user: Any, kept: Contact, merged: Contact) -> dict[str, QuerySet[Any]]:
+    """What points at the duplicate and moves to the kept contact: the plan counts
+    these and the merge moves them, so the page says exactly what happens."""
+    # A referral between the two would become one from a person to themself: it
+    # stays with the duplicate (in the trash with it) and comes back on undo.
+    between = Q(from_contact=kept, to_contact=merged) | Q(from_contact=merged, to_contact=kept)
+    referrals = Referral.objects.filter(owner=user).exclude(between)
+    return {
         "conversations": Conversation.objects.filter(owner=user, contact=merged),
         "messages": Message.objects.filter(owner=user, contact=merged),
         "referrals_made": referrals.filter(from_contact=merged),
         "referrals_received": referrals.filter(to_contact=merged),
         "introduced": Contact.objects.filter(owner=user, referred_by=merged).exclude(pk=kept.pk),
     }
+
+
+def _move_rows(user: Any, kept: Contact, merged: Contact) -> dict[str, list[int]]:
+    rows = _rows_to_move(user, kept, merged)
     moved = {name: sorted(query.values_list("id", flat=True)) for name, query in rows.items()}
     Conversation.objects.filter(pk__in=moved["conversations"]).update(contact=kept)
     Message.objects.filter(pk__in=moved["messages"]).update(contact=kept)
