@@ -342,6 +342,7 @@ def _change_job(
 
 def _empty_filled(user: Any, filled: dict[str, dict[str, object]]) -> int:
     contacts = Contact.objects.filter(owner=user).in_bulk([int(pk) for pk in filled])
+    kept_organizations = _organizations_still_there(user, filled)
     changed, fields, emptied = [], {"updated_at"}, 0
     for pk, written in filled.items():
         contact = contacts.get(int(pk))
@@ -353,7 +354,8 @@ def _empty_filled(user: Any, filled: dict[str, dict[str, object]]) -> int:
                 continue
             if name == "organization":
                 if contact.organization_id == value:
-                    contact.organization_id = _still_there(user, before.get("organization"))
+                    previous = before.get("organization")
+                    contact.organization_id = previous if previous in kept_organizations else None
                     fields.add("organization")
                     emptied += 1
             elif getattr(contact, name) == value:
@@ -366,12 +368,17 @@ def _empty_filled(user: Any, filled: dict[str, dict[str, object]]) -> int:
     return emptied
 
 
-def _still_there(user: Any, organization_id: Any) -> int | None:
-    """The organization a job change replaced, if it was not deleted since."""
-    if organization_id is None:
-        return None
-    found = Organization.objects.filter(owner=user, pk=organization_id).exists()
-    return int(organization_id) if found else None
+def _organizations_still_there(user: Any, filled: dict[str, dict[str, object]]) -> set[int]:
+    """The organizations job changes replaced that were not deleted since: one query."""
+    replaced = {
+        cast(dict[str, Any], written[BEFORE]).get("organization")
+        for written in filled.values()
+        if BEFORE in written
+    }
+    wanted = [pk for pk in replaced if pk is not None]
+    if not wanted:
+        return set()
+    return set(Organization.objects.filter(owner=user, pk__in=wanted).values_list("id", flat=True))
 
 
 def batches_for(user: Any) -> Any:
