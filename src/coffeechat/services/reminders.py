@@ -9,7 +9,7 @@ and given back if the server refuses it, so cron may run this every hour.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,7 +21,7 @@ from coffeechat.core.models import DailyDigest, SmtpSettings
 from coffeechat.domain.businessdays import local_date
 from coffeechat.domain.reminders import Digest, digest
 from coffeechat.services import sending
-from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.accounts import ensure_profile, sender_address
 from coffeechat.services.today import today_by_bucket
 
 PER_BUCKET = 10
@@ -61,14 +61,13 @@ class ReminderResult:
 
 
 def digest_settings(user: Any) -> DailyDigest:
-    found, _ = DailyDigest.objects.get_or_create(owner=user)
-    return found
+    """The user's choice; unsaved and off until they first turn it on (reading the
+    settings page writes nothing)."""
+    return DailyDigest.objects.filter(owner=user).first() or DailyDigest(owner=user)
 
 
 def set_daily_digest(user: Any, enabled: bool) -> DailyDigest:
-    found = digest_settings(user)
-    found.enabled = enabled
-    found.save(update_fields=["enabled"])
+    found, _ = DailyDigest.objects.update_or_create(owner=user, defaults={"enabled": enabled})
     return found
 
 
@@ -117,21 +116,21 @@ def send_reminder(user: Any, now: datetime, *, dry_run: bool = False) -> Reminde
     return ReminderResult(name, SENT, to=to, subject=mail.subject)
 
 
-def _digest_for(user: Any, now: datetime, day: Any) -> Digest | None:
+def _digest_for(user: Any, now: datetime, day: date) -> Digest | None:
     listing = today_by_bucket(user, now, PER_BUCKET)
     today_url = settings.BASE_URL.rstrip("/") + reverse("web:today")
     return digest(day, [item.action for item in listing.items], listing.counts, today_url)
 
 
 def _server_and_address(user: Any) -> tuple[SmtpSettings, str]:
-    """The user's own server, else the server-wide one; the email goes to the user."""
+    """The user's own server, else the server-wide one; the email goes to the user,
+    at the address their messages come from."""
     server = sending.smtp_settings(user) or sending.server_smtp_settings(settings.SMTP_URL)
     if server is None:
         raise sending.SendFailed(
             "no mail server: set one under Settings → Email (or COFFEECHAT_SMTP_URL)"
         )
-    own = sending.smtp_settings(user)
-    to = ensure_profile(user).email or (own.from_address if own else "") or user.email
+    to = sender_address(user)
     if not to:
         raise sending.SendFailed("no address to send to: add your email to your profile")
     return server, to
