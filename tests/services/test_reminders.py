@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import email
-import socket
 from datetime import timedelta
 from email import policy
 
@@ -14,6 +13,7 @@ from django.urls import reverse
 from coffeechat.core.models import DailyDigest
 from coffeechat.services import conversations, crm, reminders, sending
 from coffeechat.services.today import today_for
+from tests.services.test_smtp import _free_port
 
 
 class Inbox:
@@ -30,12 +30,6 @@ class Inbox:
     async def handle_DATA(self, server, session, envelope):
         self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
         return "250 Message accepted"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
