@@ -210,11 +210,12 @@ def _record(line: int, card: object) -> ContactRecord | RowProblem:
     return _with_coffeechat_fields(record, card, warnings)
 
 
-_X = "x-coffeechat-"
+# coffeechat's own fields (services.exports writes them): X-COFFEECHAT-SOURCE, …
+X_PREFIX = "x-coffeechat-"
 
 
 def _x(card: object, name: str) -> str | None:
-    found = _all(card, _X + name)
+    found = _all(card, X_PREFIX + name)
     return found[0] if found else None
 
 
@@ -224,7 +225,7 @@ def _with_coffeechat_fields(
     """A card coffeechat wrote carries its fields as X-COFFEECHAT-* properties: read
     those exactly, instead of the NOTE and CATEGORIES written for other apps (which
     would come back as "Labels: Alumni" added to the notes on every round trip)."""
-    if not any(name.startswith(_X) for name in getattr(card, "contents", {})):
+    if not any(name.startswith(X_PREFIX) for name in getattr(card, "contents", {})):
         return record
     source = _x(card, "source") or ""
     cadence_text = _x(card, "cadence-days") or ""

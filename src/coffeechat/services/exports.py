@@ -22,6 +22,7 @@ import vobject
 from coffeechat.core.models import Contact, Organization, Profile
 from coffeechat.domain.vocabulary import label
 from coffeechat.importers.base import neutralise_cell
+from coffeechat.importers.vcard import X_PREFIX
 from coffeechat.services.accounts import ensure_profile
 from coffeechat.services.export_schema import (
     FORMAT,
@@ -209,9 +210,8 @@ def _card(contact: Contact) -> Any:
     return card
 
 
-# coffeechat's own fields, for ``import vcard`` to read back exactly; other apps
-# show NOTE and CATEGORIES and keep X- properties they do not know (RFC 6350 6.10).
-X_PREFIX = "x-coffeechat-"
+# coffeechat's own fields, for ``import vcard`` to read back exactly (X_PREFIX);
+# other apps show NOTE and CATEGORIES and keep X- properties they do not know.
 
 
 def _coffeechat_fields(contact: Contact) -> dict[str, str]:
