@@ -135,6 +135,19 @@ def secret_key(folder: Path) -> str:
     return key
 
 
+def data_fingerprint(folder: Path) -> str:
+    """The data directory, not readable back: ``/running/`` answers it so a second
+    ``serve`` on the same data recognises the first, without saying the path.
+
+    >>> a, b = data_fingerprint(Path("/tmp/a")), data_fingerprint(Path("/tmp/b"))
+    >>> len(a), a == b, "tmp" in a
+    (16, False, False)
+    """
+    import hashlib
+
+    return hashlib.sha256(str(folder).encode()).hexdigest()[:16]
+
+
 def _write_new_key(key_file: Path) -> None:
     """Write a fresh key, atomically: written whole to a private file, then linked
     into place. Processes starting at once on a new data directory must neither both

@@ -185,15 +185,15 @@ def test_a_failed_automatic_backup_is_said_and_the_app_still_starts(
 
 
 def test_a_second_serve_opens_the_running_one_instead_of_failing(
-    run, db, server, browser, monkeypatch
+    run, db, server, browser, monkeypatch, settings
 ):
-    from coffeechat.web.views.auth import data_fingerprint
+    from coffeechat.config import data_fingerprint
 
     seen = []
 
     def same_data(base):
         seen.append(base)
-        return {"app": "coffeechat", "data": data_fingerprint()}
+        return {"app": "coffeechat", "data": data_fingerprint(settings.DATA_DIR)}
 
     monkeypatch.setattr("coffeechat.cli.serve.running_at", same_data)
     result = run("serve", "--port", "8123")
@@ -221,11 +221,11 @@ def test_another_program_on_the_port_is_a_clear_failure(
 
 
 def test_the_running_page_names_the_app_and_its_data(client, settings, tmp_path):
-    from coffeechat.web.views.auth import data_fingerprint
+    from coffeechat.config import data_fingerprint
 
     settings.DATA_DIR = tmp_path
     answer = client.get("/running/").json()
-    assert answer == {"app": "coffeechat", "data": data_fingerprint()}
+    assert answer == {"app": "coffeechat", "data": data_fingerprint(settings.DATA_DIR)}
     assert str(tmp_path) not in str(answer)
 
 

@@ -96,12 +96,16 @@ def _open_the_running_one(base: str, link: str, *, open_browser: bool) -> bool:
     wanted was the app in their browser. Another program on the port, or a
     coffeechat with other data, is a clear failure instead.
     """
-    from coffeechat.web.views.auth import data_fingerprint
+    from django.conf import settings
+
+    from coffeechat.config import data_fingerprint
 
     answer = running_at(base)
     if answer is None:
         return False
-    if answer.get("app") != "coffeechat" or answer.get("data") != data_fingerprint():
+    if answer.get("app") != "coffeechat" or answer.get("data") != data_fingerprint(
+        settings.DATA_DIR
+    ):
         raise CliError(
             f"another program is already running on {base} (try another --port)", EXIT_FAILED
         )

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -6,6 +7,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from coffeechat.config import data_fingerprint
 from coffeechat.services.accounts import password_form, redeem_sign_in_link, set_password
 from coffeechat.services.errors import InvalidInput
 from coffeechat.web.views.common import now
@@ -36,17 +38,7 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 def running(request: HttpRequest) -> JsonResponse:
     """Who is answering on this port: ``coffeechat serve`` asks before it starts a
     second server, and opens the browser here instead when the data is the same."""
-    return JsonResponse({"app": "coffeechat", "data": data_fingerprint()})
-
-
-def data_fingerprint() -> str:
-    """The data directory, not readable back from the answer: a second ``serve`` on
-    the same data recognises it, and the answer says nothing about the machine."""
-    import hashlib
-
-    from django.conf import settings
-
-    return hashlib.sha256(str(settings.DATA_DIR).encode()).hexdigest()[:16]
+    return JsonResponse({"app": "coffeechat", "data": data_fingerprint(settings.DATA_DIR)})
 
 
 @login_required
