@@ -63,7 +63,7 @@ def build():
     from django.db import connection
 
     from coffeechat.core.models import Contact, Conversation, Note, Organization
-    from coffeechat.services.accounts import ensure_personal_user
+    from coffeechat.services.accounts.signin import ensure_personal_user
 
     user = ensure_personal_user()
     orgs = Organization.objects.bulk_create(
@@ -85,7 +85,7 @@ def build():
     )
     # The same insert with the index deferred (what a restore or an import uses), then
     # removed again so the pages below see 10,000 contacts.
-    from coffeechat.services.search_index import deferred_search_index
+    from coffeechat.services.contacts.search_index import deferred_search_index
 
     started = time.perf_counter()
     with deferred_search_index(user):
@@ -150,9 +150,9 @@ def measure_pages(user):
 
 
 def measure_export(user):
-    from coffeechat.services.accounts import create_user
-    from coffeechat.services.exports import export_json
-    from coffeechat.services.restore_json import import_json
+    from coffeechat.services.accounts.signin import create_user
+    from coffeechat.services.data.exports import export_json
+    from coffeechat.services.data.restore_json import import_json
 
     started = time.perf_counter()
     document = export_json(user)

@@ -119,7 +119,7 @@ def note_text(rng: random.Random, i: int) -> str:
 
 def build():
     from coffeechat.core.models import Contact, Conversation, Note, Organization
-    from coffeechat.services.accounts import ensure_personal_user
+    from coffeechat.services.accounts.signin import ensure_personal_user
 
     rng = random.Random(50_000)
     user = ensure_personal_user()
@@ -157,7 +157,7 @@ def build():
 
 def measure(user, query: str, database: str) -> tuple[list[float], list[float], int]:
     from coffeechat.domain.insights import fts5_expression, parse_query
-    from coffeechat.services.insights import NoteFilters, search_notes
+    from coffeechat.services.reflection.insights import NoteFilters, search_notes
 
     filters = NoteFilters(query=query)
     expression = fts5_expression(parse_query(query))

@@ -109,7 +109,7 @@ def build(size: Size):
 
     from coffeechat.core.models import Contact, Conversation, Note, Organization
     from coffeechat.domain.types import Stage
-    from coffeechat.services.accounts import ensure_personal_user
+    from coffeechat.services.accounts.signin import ensure_personal_user
 
     user = ensure_personal_user()
     now = timezone.now()
@@ -196,7 +196,7 @@ def _timed(client, path: str) -> list[float]:
 def measure(user) -> dict[str, list[float]]:
     from django.test import Client
 
-    from coffeechat.services.accounts import create_api_token
+    from coffeechat.services.accounts.signin import create_api_token
 
     client = Client()
     client.force_login(user)

@@ -19,7 +19,7 @@ def now() -> datetime:
 
 @pytest.fixture
 def user(db):
-    from coffeechat.services.accounts import create_user
+    from coffeechat.services.accounts.signin import create_user
 
     user = create_user("ada", "correct horse battery staple")
     user.profile.name = "Ada Student"
@@ -32,7 +32,7 @@ def user(db):
 @pytest.fixture
 def outsider(db):
     """Another user whose rows must never show up for ``user``."""
-    from coffeechat.services.accounts import create_user
+    from coffeechat.services.accounts.signin import create_user
 
     return create_user("mallory", "another horse battery staple")
 

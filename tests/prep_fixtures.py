@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from coffeechat.core.models import Question
-from coffeechat.services import conversations, crm
-from coffeechat.services.questions import ensure_question_bank
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.prep.questions import ensure_question_bank
 
 
 def booked_interview(user, now: datetime, *, minutes: int = 30, research: str = "Led the portal."):

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from coffeechat.core.models import CareerPath, Contact, Conversation, Note
-from coffeechat.services import crm
-from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.accounts.signin import ensure_profile
+from coffeechat.services.contacts import actions as crm
 
 PROFILE = {
     "interests": [{"name": "Explaining data", "weight": 5}],

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from coffeechat.services import crm
-from coffeechat.services.accounts import create_api_token
-from coffeechat.services.conversations import start_conversation
+from coffeechat.services.accounts.signin import create_api_token
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations.actions import start_conversation
 
 BASE = "/api/v1"
 

@@ -36,7 +36,7 @@ def test_bad_input_names_the_api_field(api, user, outsider, now):
 
 
 def test_another_users_item_is_a_404(api, outsider):
-    from coffeechat.services.action_items import create_action_item
+    from coffeechat.services.conversations.action_items import create_action_item
 
     theirs = create_action_item(outsider, {"text": "x", "kind": "other"})
     assert api.get(f"/action-items/{theirs.pk}").status_code == 404

@@ -10,9 +10,10 @@ from django.db import connection
 from django.test import Client
 
 from coffeechat.core.models import CareerPath, Contact
-from coffeechat.services import crm
+from coffeechat.services.contacts import (
+    actions as crm,  # One writer per field, each sending only its own field.
+)
 
-# One writer per field, each sending only its own field.
 CHANGES = {
     "last_name": "Murray Hopper",
     "email": "grace@navy.example",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coffeechat.core.models import Contact
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
 
 
 def test_a_contact_is_created_with_201_and_defaults(api, user, organization, career_path):

@@ -181,7 +181,7 @@ def test_an_event_dated_beyond_year_9999_in_utc_is_422_and_changes_nothing(api, 
 
 
 def test_a_trashed_contacts_conversations_leave_the_list(api, user, conversation, now):
-    from coffeechat.services.crm import move_to_trash
+    from coffeechat.services.contacts.actions import move_to_trash
 
     move_to_trash(user, "contact", conversation.contact_id, now)
 

@@ -1,6 +1,6 @@
 """GET /api/v1/export: the same restorable document as the CLI and the web page."""
 
-from coffeechat.services.exports import export_json
+from coffeechat.services.data.exports import export_json
 
 
 def test_the_export_is_the_json_document_byte_for_byte(api, user, contact):
@@ -16,7 +16,7 @@ def test_the_export_needs_a_token(client, db):
 
 
 def test_the_export_holds_only_the_callers_data(api, user, outsider):
-    from coffeechat.services import crm
+    from coffeechat.services.contacts import actions as crm
 
     crm.create_contact(outsider, {"first_name": "Mallory", "source": "other"})
     assert "Mallory" not in api.get("/export").content.decode()

@@ -75,7 +75,7 @@ def test_batches_are_listed_and_undone(api, user):
 
 
 def test_another_users_batch_is_not_found(api, outsider, client):
-    from coffeechat.services.accounts import create_api_token
+    from coffeechat.services.accounts.signin import create_api_token
 
     batch = post_file(api, "linkedin", "linkedin_connections.csv").json()["batch"]
     other = {"Authorization": f"Bearer {create_api_token(outsider)}"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coffeechat.services.conversations import record_event
+from coffeechat.services.conversations.actions import record_event
 
 
 def test_an_unbooked_call_is_booked_as_now_and_the_clock_starts(api, conversation):

@@ -79,7 +79,8 @@ def _fields(resource: str) -> list[str]:
 
 
 def test_patching_a_conversation_changes_its_length(api, user, now):
-    from coffeechat.services import conversations, crm
+    from coffeechat.services.contacts import actions as crm
+    from coffeechat.services.conversations import actions as conversations
 
     contact = crm.create_contact(user, {"first_name": "Ana", "source": "alumni"})
     conversation = conversations.start_conversation(user, {"contact": contact.pk})

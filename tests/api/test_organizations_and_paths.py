@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coffeechat.core.models import CareerPath, Organization
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
 
 
 def test_an_organization_is_created_with_201_and_no_advocacy_yet(api, user):

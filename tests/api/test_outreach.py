@@ -1,6 +1,6 @@
 """POST /outreach/check and the readable drafts, messages and templates."""
 
-from coffeechat.services import outreach
+from coffeechat.services.outreach import composer as outreach
 
 
 def test_check_answers_every_applicable_check(api):
@@ -68,7 +68,7 @@ def test_templates_are_readable_and_compose_fills_one(api, conversation):
 
 
 def test_another_users_conversation_is_a_404(client, outsider, conversation):
-    from coffeechat.services.accounts import create_api_token
+    from coffeechat.services.accounts.signin import create_api_token
     from tests.api.conftest import ApiClient
 
     other = ApiClient(client, create_api_token(outsider))

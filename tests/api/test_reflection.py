@@ -1,6 +1,6 @@
 """GET /api/v1/career-paths/{id}/fit: criteria, ratings, evidence note ids, weighted score."""
 
-from coffeechat.services.reflection import save_ratings
+from coffeechat.services.reflection.paths import save_ratings
 from tests.reflection_data import campaign
 
 

@@ -7,9 +7,9 @@ from datetime import datetime
 from django.utils import timezone
 from icalendar import Calendar
 
-from coffeechat.services.availability import Row, update_availability
-from coffeechat.services.conversations import record_event
-from coffeechat.services.scheduling import book_slot
+from coffeechat.services.conversations.actions import record_event
+from coffeechat.services.scheduling.availability import Row, update_availability
+from coffeechat.services.scheduling.booking import book_slot
 
 
 def reply(user, conversation):

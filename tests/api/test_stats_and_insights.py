@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coffeechat.core.models import CareerPath, Conversation, Message, Note, Referral
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
 
 
 def _held(user, contact, path=None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from coffeechat.services.today import moment_for, today_for
+from coffeechat.services.today.due_list import moment_for, today_for
 from coffeechat.web.links import door_url
 
 NEW_YORK = ZoneInfo("America/New_York")

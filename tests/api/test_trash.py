@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coffeechat.core.models import Contact
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
 
 
 def test_a_trashed_contact_is_listed_and_restored(api, contact):

@@ -51,7 +51,7 @@ def signed_in_page(page, live_server, transactional_db):
     """A browser signed in as the personal user through a one-time link."""
     from django.utils import timezone
 
-    from coffeechat.services.accounts import create_sign_in_link, ensure_personal_user
+    from coffeechat.services.accounts.signin import create_sign_in_link, ensure_personal_user
 
     user = ensure_personal_user()
     secret = create_sign_in_link(user, timezone.now())

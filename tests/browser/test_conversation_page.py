@@ -13,7 +13,8 @@ pytestmark = pytest.mark.browser
 
 
 def _requested(user):
-    from coffeechat.services import conversations, crm
+    from coffeechat.services.contacts import actions as crm
+    from coffeechat.services.conversations import actions as conversations
 
     contact = crm.create_contact(
         user,
@@ -84,7 +85,7 @@ def test_the_next_step_leads_from_reply_to_booking_to_preparing(signed_in_page, 
 
 def test_notes_say_which_question_they_answer_and_keep_their_anchor(signed_in_page):
     from coffeechat.core.models import Note, Question
-    from coffeechat.services.questions import ensure_question_bank
+    from coffeechat.services.prep.questions import ensure_question_bank
 
     page = signed_in_page
     conv = _requested(page.user)

@@ -73,7 +73,7 @@ MAIN_PAGES = {
 
 
 def test_every_main_page_renders_with_the_sample_campaign(signed_in_page, screenshot):
-    from coffeechat.services.demo import load_demo
+    from coffeechat.sample.demo import load_demo
 
     page = signed_in_page
     load_demo(page.user, timezone.now())
@@ -84,7 +84,7 @@ def test_every_main_page_renders_with_the_sample_campaign(signed_in_page, screen
 
 
 def test_today_and_a_conversation_fit_a_phone_screen(signed_in_page, screenshot):
-    from coffeechat.services.demo import load_demo
+    from coffeechat.sample.demo import load_demo
 
     page = signed_in_page
     load_demo(page.user, timezone.now())

@@ -62,7 +62,7 @@ def test_the_preview_shows_updates_duplicates_and_problems_for_a_decision(
     signed_in_page, screenshot, tmp_path
 ):
     from coffeechat.core.models import Contact
-    from coffeechat.services import crm
+    from coffeechat.services.contacts import actions as crm
 
     page = signed_in_page
     user = page.user

@@ -19,8 +19,10 @@ pytestmark = pytest.mark.browser
 def _booked(user):
     """A 30-minute video call with Ana Ruiz that started two minutes ago, with a plan."""
     from coffeechat.core.models import Question
-    from coffeechat.services import conversations, crm, plans
-    from coffeechat.services.questions import ensure_question_bank
+    from coffeechat.services.contacts import actions as crm
+    from coffeechat.services.conversations import actions as conversations
+    from coffeechat.services.prep import plans
+    from coffeechat.services.prep.questions import ensure_question_bank
 
     profile = user.profile
     profile.time_zone = "America/New_York"

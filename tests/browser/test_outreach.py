@@ -39,7 +39,8 @@ JOB_ASK = (
 
 def _setup(user, *, held: bool = False):
     from coffeechat.core.models import Note
-    from coffeechat.services import conversations, crm
+    from coffeechat.services.contacts import actions as crm
+    from coffeechat.services.conversations import actions as conversations
 
     user.profile.name = "Ada Student"
     user.profile.save()

@@ -86,7 +86,7 @@ def test_the_self_reflection_guide_fills_the_profile(signed_in_page, screenshot)
 
 
 def test_the_action_items_and_network_pages_with_the_sample_campaign(signed_in_page, screenshot):
-    from coffeechat.services.demo import load_demo
+    from coffeechat.sample.demo import load_demo
 
     page = signed_in_page
     load_demo(page.user, timezone.now(), contacts=0)

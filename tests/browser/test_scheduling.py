@@ -12,10 +12,10 @@ pytestmark = pytest.mark.browser
 
 
 def _conversation(user):
-    from coffeechat.services import crm
-    from coffeechat.services.accounts import ensure_profile
-    from coffeechat.services.availability import Row, update_availability
-    from coffeechat.services.conversations import record_event, start_conversation
+    from coffeechat.services.accounts.signin import ensure_profile
+    from coffeechat.services.contacts import actions as crm
+    from coffeechat.services.conversations.actions import record_event, start_conversation
+    from coffeechat.services.scheduling.availability import Row, update_availability
 
     profile = ensure_profile(user)
     profile.time_zone, profile.holiday_country = "America/New_York", "US"

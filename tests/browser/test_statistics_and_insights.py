@@ -23,7 +23,7 @@ CHARTS = {
 
 @pytest.fixture
 def demo_page(signed_in_page):
-    from coffeechat.services.demo import load_demo
+    from coffeechat.sample.demo import load_demo
 
     load_demo(signed_in_page.user, timezone.now())
     return signed_in_page

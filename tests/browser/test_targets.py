@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 
 def _setup(user):
-    from coffeechat.services import crm
+    from coffeechat.services.contacts import actions as crm
 
     crm.create_career_path(user, {"title": "UX research", "status": "exploring"})
     acme = crm.create_organization(user, {"name": "Acme", "motivation": 2, "posting": 1})

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from coffeechat.services.accounts import user_for_api_token
+from coffeechat.services.accounts.signin import user_for_api_token
 
 GOOD = "correct horse battery staple"
 

@@ -14,7 +14,8 @@ import pytest
 from django.db import connection, transaction
 
 from coffeechat.core.models import Contact
-from coffeechat.services import backups, crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.data import backups
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db(transaction=True)]
 

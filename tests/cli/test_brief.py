@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coffeechat.services import plans
+from coffeechat.services.prep import plans
 from tests.prep_fixtures import bank_question, booked_interview
 
 

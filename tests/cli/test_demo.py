@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from coffeechat.core.models import Contact
-from coffeechat.services.demo_campaign import PEOPLE
+from coffeechat.sample.campaign import PEOPLE
 from tests.services.test_demo import SAMPLE_KINDS
 
 HAND_WRITTEN = len(PEOPLE)

@@ -10,8 +10,8 @@ import zipfile
 import pytest
 import vobject
 
-from coffeechat.services import crm
-from coffeechat.services.exports import export_json
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.data.exports import export_json
 
 
 @pytest.fixture
@@ -93,7 +93,7 @@ def test_a_missing_directory_is_refused_with_its_name(run, ana, tmp_path):
 
 
 def test_the_export_round_trips_through_the_restore_function(run, ana, user, tmp_path, outsider):
-    from coffeechat.services.restore_json import import_json
+    from coffeechat.services.data.restore_json import import_json
 
     target = tmp_path / "backup.json"
     assert run("export", "json", str(target), "--user", "ada").code == 0

@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from coffeechat.cli import main
 from coffeechat.core.models import Contact, Conversation, Organization
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
 
 
 def test_an_export_restores_into_an_empty_account_through_the_cli(user, tmp_path, capsys):

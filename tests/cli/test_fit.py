@@ -1,6 +1,6 @@
 """coffeechat fit: the comparison and one path's fit matrix, as text or JSON."""
 
-from coffeechat.services.reflection import save_ratings
+from coffeechat.services.reflection.paths import save_ratings
 from tests.reflection_data import campaign
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from coffeechat.core.models import Contact, Conversation
-from coffeechat.services import conversations, crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
 
 
 def test_merge_then_unmerge(run, user):

@@ -8,7 +8,7 @@ import pytest
 from coffeechat.cli.common import CliError
 from coffeechat.cli.message_import import import_messages
 from coffeechat.core.models import Message
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
 from coffeechat.services.errors import InvalidInput
 
 CSV = (

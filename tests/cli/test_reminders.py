@@ -7,7 +7,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from coffeechat.services import conversations, crm, reminders
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.today import reminders
 from tests.services.test_reminders import _own_server, mail_server  # noqa: F401
 
 

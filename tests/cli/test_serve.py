@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 
 from coffeechat import bootstrap
-from coffeechat.services.accounts import redeem_sign_in_link
+from coffeechat.services.accounts.signin import redeem_sign_in_link
 
 LINK = re.compile(r"Open this link to sign in \(works once, for 15 minutes\): (\S+)")
 
@@ -171,7 +171,7 @@ def test_serve_takes_the_days_automatic_backup_unless_told_not_to(
 def test_a_failed_automatic_backup_is_said_and_the_app_still_starts(
     run, db, server, browser, monkeypatch
 ):
-    from coffeechat.services.backups import BackupError
+    from coffeechat.services.data.backups import BackupError
 
     def fail():
         raise BackupError("the disk is full")

@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coffeechat.services import conversations, crm
-from coffeechat.services.today import update_rule_settings
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.today.due_list import update_rule_settings
 
 NY = ZoneInfo("America/New_York")
 # Requested Mon 2 Nov 2026: seven business days later, skipping Veterans Day (Wed 11 Nov),
@@ -101,7 +102,7 @@ def test_an_empty_list_as_json(run, user):
 @pytest.fixture
 def thirty_overdue(user):
     """30 people chosen for outreach today, none researched: 30 research steps due today."""
-    from coffeechat.services import due_index
+    from coffeechat.services.today import due_index
 
     with due_index.batch():
         for i in range(30):

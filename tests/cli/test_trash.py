@@ -5,7 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from coffeechat.core.models import Contact
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
 
 
 def test_purge_deletes_only_rows_trashed_over_30_days_ago(run, user, outsider):

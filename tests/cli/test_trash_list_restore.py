@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from coffeechat.core.models import Contact
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
 
 
 def test_trash_list_names_kind_and_id_and_restore_brings_it_back(run, user):

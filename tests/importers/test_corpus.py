@@ -10,10 +10,10 @@ import pytest
 from django.apps import apps
 
 from coffeechat.importers.base import ImportFileError
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.data.import_kinds import KINDS
+from coffeechat.services.data.imports import commit_import
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.import_kinds import KINDS
-from coffeechat.services.imports import commit_import
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 

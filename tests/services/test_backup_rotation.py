@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from coffeechat.services import crm
-from coffeechat.services.backup_rotation import automatic_folder, rotate_backups
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.data.backup_rotation import automatic_folder, rotate_backups
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db(transaction=True)]
 

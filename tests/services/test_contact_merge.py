@@ -6,8 +6,9 @@ import pytest
 from django.utils import timezone
 
 from coffeechat.core.models import Contact, Conversation, Message, Referral
-from coffeechat.services import conversations, crm
-from coffeechat.services.contact_merge import merge_contacts, plan_merge, undo_merge
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts.merge import merge_contacts, plan_merge, undo_merge
+from coffeechat.services.conversations import actions as conversations
 from coffeechat.services.errors import InvalidInput, NotFound
 
 

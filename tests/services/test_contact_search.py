@@ -6,8 +6,9 @@ import pytest
 from django.utils import timezone
 
 from coffeechat.core.models import Contact, Conversation, Message
-from coffeechat.services import conversations, crm
-from coffeechat.services.contact_search import ContactFilters, search_contacts
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts.search import ContactFilters, search_contacts
+from coffeechat.services.conversations import actions as conversations
 
 
 def _contact(user, **fields):
@@ -171,7 +172,7 @@ def test_pages_of_fifty(user):
 
 
 def test_bulk_writes_with_a_deferred_index_are_searchable_afterwards(user):
-    from coffeechat.services.search_index import deferred_search_index
+    from coffeechat.services.contacts.search_index import deferred_search_index
 
     with deferred_search_index(user):
         Contact.objects.bulk_create(
@@ -188,7 +189,7 @@ def test_bulk_writes_with_a_deferred_index_are_searchable_afterwards(user):
 
 
 def test_a_failed_bulk_write_leaves_the_index_working(user):
-    from coffeechat.services.search_index import deferred_search_index
+    from coffeechat.services.contacts.search_index import deferred_search_index
 
     with pytest.raises(RuntimeError), deferred_search_index(user):
         _contact(user, first_name="Ghost")
@@ -199,8 +200,8 @@ def test_a_failed_bulk_write_leaves_the_index_working(user):
 
 
 def test_restored_contacts_and_notes_are_searchable(user, outsider):
-    from coffeechat.services.exports import export_json
-    from coffeechat.services.restore_json import import_json
+    from coffeechat.services.data.exports import export_json
+    from coffeechat.services.data.restore_json import import_json
 
     ana = _contact(user, first_name="Ana", title="Botanist")
     conv = conversations.start_conversation(user, {"contact": ana.pk})

@@ -6,9 +6,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from coffeechat.core.models import Message
-from coffeechat.services import conversations, crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.today import moment_for, today_for
+from coffeechat.services.today.due_list import moment_for, today_for
 from coffeechat.web.links import door_url
 
 NY = ZoneInfo("America/New_York")

@@ -22,10 +22,10 @@ from coffeechat.core.models import (
 )
 from coffeechat.domain.types import ActionKind, Stage
 from coffeechat.domain.vocabulary import MessageKind, Source
-from coffeechat.services.demo import load_demo
-from coffeechat.services.demo_campaign import PEOPLE
+from coffeechat.sample.campaign import PEOPLE
+from coffeechat.sample.demo import load_demo
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.today import today_for
+from coffeechat.services.today.due_list import today_for
 
 NY = ZoneInfo("America/New_York")
 HAND_WRITTEN = len(PEOPLE)
@@ -131,7 +131,7 @@ def test_a_failure_half_way_leaves_nothing_behind(user, now, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("coffeechat.services.demo.generate_contacts", boom)
+    monkeypatch.setattr("coffeechat.sample.demo.generate_contacts", boom)
     with pytest.raises(RuntimeError):
         load_demo(user, now)
     assert not Contact.objects.filter(owner=user).exists()
@@ -182,8 +182,8 @@ def test_ten_thousand_contacts_load_well_under_a_minute(user, now):
 
 
 def test_the_sample_campaign_uses_the_built_in_bank_and_adds_only_its_own_questions(user, now):
-    from coffeechat.services.demo import load_demo
-    from coffeechat.services.questions import ensure_question_bank
+    from coffeechat.sample.demo import load_demo
+    from coffeechat.services.prep.questions import ensure_question_bank
 
     load_demo(user, now)
     mine = Question.objects.for_user(user).filter(builtin=False)

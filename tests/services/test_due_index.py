@@ -18,18 +18,21 @@ from hypothesis import strategies as st
 from coffeechat.core.models import Contact, Conversation, NextStep
 from coffeechat.domain.followup import compute_today
 from coffeechat.domain.types import Bucket
-from coffeechat.services import conversations, crm, due_index, replies, step_decisions
-from coffeechat.services.accounts import create_user, ensure_profile
-from coffeechat.services.conversation_card import card_for
+from coffeechat.services.accounts.signin import create_user, ensure_profile
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.conversations import replies
+from coffeechat.services.conversations.card import card_for
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.today import (
+from coffeechat.services.today import due_index, step_decisions
+from coffeechat.services.today.due_list import (
     holidays_for,
     moment_for,
     rule_settings,
     today_by_bucket,
     today_for,
 )
-from coffeechat.services.today_facts import load_snapshot
+from coffeechat.services.today.facts import load_snapshot
 
 NY = ZoneInfo("America/New_York")
 START = datetime(2026, 11, 2, 9, 0, tzinfo=NY)  # a Monday

@@ -17,18 +17,19 @@ from coffeechat.core.models import (
     Template,
 )
 from coffeechat.importers.base import restore_cell
-from coffeechat.services import crm, reflection
-from coffeechat.services.accounts import create_user
-from coffeechat.services.demo import load_demo
-from coffeechat.services.errors import InvalidInput
-from coffeechat.services.exports import (
+from coffeechat.sample.demo import load_demo
+from coffeechat.services.accounts.signin import create_user
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.data.exports import (
     export_csv_tables,
     export_csv_zip,
     export_data,
     export_json,
     export_vcard,
 )
-from coffeechat.services.restore_json import import_json
+from coffeechat.services.data.restore_json import import_json
+from coffeechat.services.errors import InvalidInput
+from coffeechat.services.reflection import paths as reflection
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from coffeechat.services.ical_zones import vtimezone
+from coffeechat.services.scheduling.ical_zones import vtimezone
 
 
 def onsets(zone: str, year: int) -> list[tuple[str, datetime, timedelta, timedelta]]:

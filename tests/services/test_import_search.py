@@ -10,11 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coffeechat.core.models import Contact, Organization
-from coffeechat.services import conversations, crm
-from coffeechat.services.bulk_insert import insert_rows
-from coffeechat.services.contact_search import ContactFilters, search_contacts
-from coffeechat.services.import_values import _PLAIN_PROFILE
-from coffeechat.services.imports import commit_import, undo_import
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts.search import ContactFilters, search_contacts
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.data.bulk_insert import insert_rows
+from coffeechat.services.data.import_values import _PLAIN_PROFILE
+from coffeechat.services.data.imports import commit_import, undo_import
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 ROWS = (

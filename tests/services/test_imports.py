@@ -11,9 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from coffeechat.core.models import Contact, Conversation, ImportBatch, Organization
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.data.imports import commit_import, preview_import, undo_import
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.imports import commit_import, preview_import, undo_import
 
 SAMPLES = Path(__file__).resolve().parents[1] / "importers" / "samples"
 LINKEDIN = (SAMPLES / "linkedin_connections.csv").read_bytes()

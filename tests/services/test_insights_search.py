@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from coffeechat.core.models import CareerPath, Contact, Conversation, Note, Organization
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.insights import NoteFilters, filters_from, search_notes
+from coffeechat.services.reflection.insights import NoteFilters, filters_from, search_notes
 
 
 def _conversation(user, name="Sam", org_name="Acme", path_title="UX research"):

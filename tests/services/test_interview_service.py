@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coffeechat.core.models import Organization
-from coffeechat.services import interview
+from coffeechat.services.conversations import interview
 from coffeechat.services.errors import InvalidInput
 from tests.prep_fixtures import booked_interview
 
@@ -40,7 +40,8 @@ def test_advice_with_a_bad_date_or_kind_is_refused_by_field(user, conv):
 
 
 def test_ending_a_conversation_that_is_not_booked_says_why(user, now):
-    from coffeechat.services import conversations, crm
+    from coffeechat.services.contacts import actions as crm
+    from coffeechat.services.conversations import actions as conversations
 
     bo = crm.create_contact(user, {"first_name": "Bo", "source": "alumni"})
     planned = conversations.start_conversation(user, {"contact": bo.pk})

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from coffeechat.core.models import Contact
-from coffeechat.services import crm
-from coffeechat.services.imports import commit_import, preview_import, undo_import
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.data.imports import commit_import, preview_import, undo_import
 
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 

@@ -8,8 +8,11 @@ private text either.
 import pytest
 
 from coffeechat.domain.outreach import Draft, run_checks
-from coffeechat.services import conversations, crm, interview, outreach
-from coffeechat.services.invites import invite_ics
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.conversations import interview
+from coffeechat.services.outreach import composer as outreach
+from coffeechat.services.scheduling.invites import invite_ics
 
 PRIVATE = "She moved from marketing to PM in 2021; seemed guarded about her manager"
 PURPOSE = "Find out whether she thinks my marketing years count for anything"

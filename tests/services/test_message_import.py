@@ -10,8 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from coffeechat.core.models import ImportBatch, Message
-from coffeechat.services import conversations, crm, message_import
-from coffeechat.services.today import moment_for, today_for
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.outreach import message_import
+from coffeechat.services.today.due_list import moment_for, today_for
 
 NY = ZoneInfo("America/New_York")
 REQUESTED = datetime(2026, 11, 2, 10, 0, tzinfo=NY)

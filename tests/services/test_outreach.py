@@ -6,8 +6,11 @@ import pytest
 
 from coffeechat.core.models import Message, Note, Template
 from coffeechat.domain.builtin_templates import BUILTINS
-from coffeechat.services import conversations, crm, outreach, templates
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
 from coffeechat.services.errors import InvalidInput
+from coffeechat.services.outreach import composer as outreach
+from coffeechat.services.outreach import templates
 
 
 @pytest.fixture
@@ -225,7 +228,7 @@ def test_an_update_lists_recent_progress(user, ana, conversation, now):
     conversation.stage, conversation.held_at = "thanked", now - timedelta(days=60)
     conversation.thanked_at = conversation.report_back_at = now - timedelta(days=40)
     conversation.save()
-    from coffeechat.services.reflection import review_path
+    from coffeechat.services.reflection.paths import review_path
 
     path = crm.create_career_path(user, {"title": "UX research", "status": "exploring"})
     review_path(
@@ -298,7 +301,7 @@ def test_an_introduction_ask_is_logged_at_the_time_given_without_moving_the_stag
 
 
 def test_the_thank_you_timing_check_follows_the_users_thank_setting(user, conversation, now):
-    from coffeechat.services.today import update_rule_settings
+    from coffeechat.services.today.due_list import update_rule_settings
 
     conversation.held_at = now - timedelta(hours=30)
     conversation.save()

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 
-from coffeechat.services import plans
 from coffeechat.services.errors import InvalidInput, NotFound
-from coffeechat.services.today import today_for
+from coffeechat.services.prep import plans
+from coffeechat.services.today.due_list import today_for
 from tests.prep_fixtures import bank_question, booked_interview
 
 

@@ -6,8 +6,8 @@ import pytest
 
 from coffeechat.core.models import Question
 from coffeechat.domain.question_bank import QUESTIONS
-from coffeechat.services import questions
 from coffeechat.services.errors import InvalidInput
+from coffeechat.services.prep import questions
 
 
 def test_seeding_is_idempotent_and_per_user(user, outsider):

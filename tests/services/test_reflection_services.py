@@ -7,7 +7,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coffeechat.core.models import Note, ProfileRevision
-from coffeechat.services.self_reflection import guide_answers, profile_history, save_guide
+from coffeechat.services.reflection.self_reflection import (
+    guide_answers,
+    profile_history,
+    save_guide,
+)
 from tests.reflection_data import campaign, held_interview
 
 
@@ -48,7 +52,7 @@ def test_the_reflection_page_costs_the_same_queries_for_few_and_many_notes(signe
 
 
 def test_the_action_items_page_costs_the_same_queries_for_few_and_many_items(signed_in, user, now):
-    from coffeechat.services.action_items import create_action_item
+    from coffeechat.services.conversations.action_items import create_action_item
 
     data = campaign(user, now)
     url = reverse("web:action_items")
@@ -64,8 +68,8 @@ def test_the_action_items_page_costs_the_same_queries_for_few_and_many_items(sig
 
 
 def test_the_sample_campaign_rates_its_paths_citing_real_notes(user, now):
-    from coffeechat.services.demo import load_demo
-    from coffeechat.services.reflection import compare_paths, reflect_on_path
+    from coffeechat.sample.demo import load_demo
+    from coffeechat.services.reflection.paths import compare_paths, reflect_on_path
 
     load_demo(user, now, contacts=0)
     columns = {c.path.title: c for c in compare_paths(user).columns}

@@ -11,8 +11,11 @@ from aiosmtpd.controller import Controller
 from django.urls import reverse
 
 from coffeechat.core.models import DailyDigest
-from coffeechat.services import conversations, crm, reminders, sending
-from coffeechat.services.today import today_for
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.outreach import sending
+from coffeechat.services.today import reminders
+from coffeechat.services.today.due_list import today_for
 from tests.services.test_smtp import _free_port
 
 

@@ -9,12 +9,12 @@ import pytest
 from icalendar import Calendar
 
 from coffeechat.core.models import PlannedQuestion, Question
-from coffeechat.services import crm
-from coffeechat.services.availability import Row, update_availability
-from coffeechat.services.conversations import record_event, start_conversation
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations.actions import record_event, start_conversation
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.invites import invite_ics
-from coffeechat.services.scheduling import book_slot, cancel_interview, propose_times
+from coffeechat.services.scheduling.availability import Row, update_availability
+from coffeechat.services.scheduling.booking import book_slot, cancel_interview, propose_times
+from coffeechat.services.scheduling.invites import invite_ics
 
 NY = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -6,8 +6,8 @@ import pytest
 
 from coffeechat.domain.types import RuleSettings, RuleSettingsError
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.scheduling import book_slot, propose_times
-from coffeechat.services.today import update_rule_settings
+from coffeechat.services.scheduling.booking import book_slot, propose_times
+from coffeechat.services.today.due_list import update_rule_settings
 from tests.services.test_scheduling import local_starts, make_conversation, set_windows
 
 

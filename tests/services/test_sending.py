@@ -7,7 +7,7 @@ from urllib.parse import unquote
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coffeechat.services.sending import Outgoing, eml_bytes, mailto_url, one_line
+from coffeechat.services.outreach.sending import Outgoing, eml_bytes, mailto_url, one_line
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
 

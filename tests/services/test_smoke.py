@@ -1,5 +1,5 @@
-from coffeechat.services import crm
-from coffeechat.services.today import today_for
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.today.due_list import today_for
 
 
 def test_a_new_user_has_nothing_due(user, now):

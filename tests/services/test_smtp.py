@@ -13,7 +13,9 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from django.urls import reverse
 
 from coffeechat.core.models import Contact, SmtpSettings
-from coffeechat.services import conversations, crm, sending
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.outreach import sending
 
 PASSWORD = "s3cret-pa55"
 

@@ -8,7 +8,7 @@ from email import policy
 from django.urls import reverse
 from icalendar import Calendar
 
-from coffeechat.services import conversations
+from coffeechat.services.conversations import actions as conversations
 from tests.services.test_smtp import _configure, conversation, smtp_server  # noqa: F401
 
 CONFIRMATION = {

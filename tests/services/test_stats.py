@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from coffeechat.core.models import CareerPath, Contact, Conversation, Message, Referral
-from coffeechat.services.stats import stats_for
+from coffeechat.services.reflection.stats import stats_for
 
 
 def _campaign(user, now, count: int) -> list[Contact]:

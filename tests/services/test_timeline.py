@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from coffeechat.core.models import ActionItem, Conversation, Message, Note, Referral
 from coffeechat.domain.dates import long_day
-from coffeechat.services import conversations, crm
-from coffeechat.services.timeline import contact_timeline
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts.timeline import contact_timeline
+from coffeechat.services.conversations import actions as conversations
 
 
 def _contact(user, first_name, **fields):

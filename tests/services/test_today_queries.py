@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from coffeechat.core.models import Contact, Conversation, Message, Note, Organization, Referral
 from coffeechat.domain.types import Stage
-from coffeechat.services import due_index
-from coffeechat.services.today import today_for
+from coffeechat.services.today import due_index
+from coffeechat.services.today.due_list import today_for
 
 STAGES = [
     Stage.PLANNED,

@@ -5,9 +5,10 @@ from datetime import timedelta
 import pytest
 
 from coffeechat.core.models import Contact, Conversation, Message, Note, Organization
-from coffeechat.services import conversations, crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.data.trash import purge_trash, restore, trashed_items
 from coffeechat.services.errors import NotFound
-from coffeechat.services.trash import purge_trash, restore, trashed_items
 
 DAYS_30 = timedelta(days=30)
 SECOND = timedelta(seconds=1)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import vobject
 
 from coffeechat.core.models import Contact
-from coffeechat.services import crm
-from coffeechat.services.accounts import create_user
-from coffeechat.services.exports import export_vcard
-from coffeechat.services.imports import commit_import
+from coffeechat.services.accounts.signin import create_user
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.data.exports import export_vcard
+from coffeechat.services.data.imports import commit_import
 
 FIELDS = (
     "first_name",

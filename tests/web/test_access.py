@@ -4,8 +4,9 @@ from datetime import timedelta
 
 from django.urls import reverse
 
-from coffeechat.services import conversations, crm
-from coffeechat.services.accounts import create_sign_in_link
+from coffeechat.services.accounts.signin import create_sign_in_link
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
 
 
 def test_pages_redirect_to_sign_in_without_a_user(client, db):

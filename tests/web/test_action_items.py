@@ -5,9 +5,9 @@ from datetime import date, timedelta
 from django.urls import reverse
 
 from coffeechat.core.models import ActionItem
-from coffeechat.services.accounts import ensure_profile
-from coffeechat.services.action_items import create_action_item
-from coffeechat.services.today import today_for
+from coffeechat.services.accounts.signin import ensure_profile
+from coffeechat.services.conversations.action_items import create_action_item
+from coffeechat.services.today.due_list import today_for
 from tests.reflection_data import campaign
 
 URL = reverse("web:action_items")

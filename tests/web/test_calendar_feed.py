@@ -13,9 +13,9 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from coffeechat.core.models import CalendarFeed, hash_secret
-from coffeechat.services import crm
-from coffeechat.services.calendar_feed import create_feed_secret, export_ics, feed_ics
-from coffeechat.services.conversations import add_note, record_event, start_conversation
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations.actions import add_note, record_event, start_conversation
+from coffeechat.services.scheduling.calendar_feed import create_feed_secret, export_ics, feed_ics
 
 CHICAGO = ZoneInfo("America/Chicago")
 NOW = datetime(2026, 10, 20, 9, 0, tzinfo=ZoneInfo("America/New_York"))

@@ -11,7 +11,9 @@ from django.utils import timezone
 from coffeechat.core.models import Conversation, Message, Template
 from coffeechat.domain.steps import Door
 from coffeechat.domain.types import Action, ActionKind, Bucket
-from coffeechat.services import conversations, crm, outreach
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.outreach import composer as outreach
 from coffeechat.web.links import door_url as url_for
 
 JOB_ASK = "Hi Ana,\n\nAre there any openings on your team? I'd love to work with you."

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coffeechat.core.models import Contact, Conversation, Message, Organization
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
 
 
 def _add(user, now, count, start=0):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.urls import reverse
 
 from coffeechat.core.models import Contact, Conversation
-from coffeechat.services import conversations, crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
 
 
 def _two_anas(user):

@@ -8,9 +8,11 @@ import pytest
 from django.urls import reverse
 
 from coffeechat.core.models import Message, Note
-from coffeechat.services import conversations, crm, outreach
-from coffeechat.services.conversation_card import card_for
-from coffeechat.services.today import today_for
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.conversations.card import card_for
+from coffeechat.services.outreach import composer as outreach
+from coffeechat.services.today.due_list import today_for
 from coffeechat.web.links import card_links
 from coffeechat.web.views.conversation_steps import step_states
 from tests.prep_fixtures import bank_question, booked_interview
@@ -136,7 +138,7 @@ def test_messages_appear_under_their_step(signed_in, user, conv, now):
 
 
 def test_the_thank_you_window_follows_the_rule_setting(signed_in, user, conv, now):
-    from coffeechat.services.today import update_rule_settings
+    from coffeechat.services.today.due_list import update_rule_settings
 
     update_rule_settings(user, {"thank_within_hours": "48"})
     Note.objects.create(owner=user, conversation=conv, text="Diaries")

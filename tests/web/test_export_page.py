@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from coffeechat.core.models import Contact
-from coffeechat.services import crm
-from coffeechat.services.exports import export_json
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.data.exports import export_json
 
 
 def _ana(user):

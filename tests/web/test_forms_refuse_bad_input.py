@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from coffeechat.core.models import CareerPath, Contact, Organization, Profile
-from coffeechat.services import conversations, crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
 
 
 def _snapshot(user):

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from coffeechat.core.models import Contact, ImportBatch, Organization
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
 
 SAMPLES = Path(__file__).resolve().parents[1] / "importers" / "samples"
 

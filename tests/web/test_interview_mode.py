@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.core.models import ActionItem, Contact, Note, PlannedQuestion, Referral
-from coffeechat.services import plans
-from coffeechat.services.today import today_for
+from coffeechat.services.prep import plans
+from coffeechat.services.today.due_list import today_for
 from coffeechat.web.links import door_url
 from tests.prep_fixtures import bank_question, booked_interview
 
@@ -158,7 +158,7 @@ def test_another_users_interview_is_404(signed_in, outsider, now):
 
 
 def test_the_general_box_keeps_its_own_note_apart_from_page_notes(signed_in, user, conv):
-    from coffeechat.services.conversations import add_note
+    from coffeechat.services.conversations.actions import add_note
 
     add_note(user, conv.pk, {"text": "Prep: she prefers video", "tags": ""})
     url = _note_url(conv)
@@ -193,7 +193,7 @@ def test_a_late_save_based_on_old_text_does_not_overwrite_newer_typing(signed_in
 
 
 def test_after_the_end_the_clock_stops_instead_of_counting_overtime(signed_in, user, conv, now):
-    from coffeechat.services import interview
+    from coffeechat.services.conversations import interview
 
     interview.start_clock(user, conv.pk, now)
     interview.end_interview(user, conv.pk, now + timedelta(minutes=28))

@@ -10,9 +10,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.core.models import Note
-from coffeechat.services import conversations, crm, interview
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.conversations import interview
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.today import today_for
+from coffeechat.services.today.due_list import today_for
 from coffeechat.web.links import door_url
 
 

@@ -92,7 +92,7 @@ def test_the_network_page_costs_the_same_for_n_and_10n_people(user, outsider, no
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from coffeechat.services.network import network_page
+    from coffeechat.services.contacts.network import network_page
 
     _network_of(user, 8, now, span=120)  # on track, amber and red in both
     _network_of(outsider, 80, now, span=120)
@@ -141,8 +141,8 @@ def test_the_introducers_page_lists_who_they_introduced_and_whether_you_talked(s
 def test_today_lists_an_update_for_exactly_the_people_the_network_page_colours(user, now):
     """One rule (``stay_in_touch_status``) behind both: same people, same due dates."""
     from coffeechat.domain.types import ActionKind
-    from coffeechat.services.network import network_page
-    from coffeechat.services.today import today_for
+    from coffeechat.services.contacts.network import network_page
+    from coffeechat.services.today.due_list import today_for
 
     for first, days, cadence in (("Amber", 31, None), ("Ruby", 15, 10), ("Fresh", 3, None)):
         _exchange(user, _contact(user, first, cadence=cadence), now - timedelta(days=days))
@@ -168,7 +168,7 @@ def test_today_lists_an_update_for_exactly_the_people_the_network_page_colours(u
 def test_thank_the_introducer_opens_a_thank_you_draft_to_the_introducer(signed_in, user, now):
     from coffeechat.core.models import Referral
     from coffeechat.domain.types import ActionKind
-    from coffeechat.services.today import today_for
+    from coffeechat.services.today.due_list import today_for
 
     ana = Contact.objects.create(owner=user, first_name="Ana", last_name="Ruiz")
     own = Conversation.objects.create(owner=user, contact=ana, stage="thanked")
@@ -189,7 +189,7 @@ def test_thank_the_introducer_opens_a_thank_you_draft_to_the_introducer(signed_i
 
 
 def test_the_situational_template_never_replaces_the_default_update(signed_in, user):
-    from coffeechat.services import outreach
+    from coffeechat.services.outreach import composer as outreach
 
     assert outreach.default_template(user, "update").builtin_key == "update"
 
@@ -198,8 +198,8 @@ def test_thanking_an_introducer_who_only_pointed_you_on_is_logged_and_ends_the_n
     """Ana answered 'talk to Sam instead' (referral only): no thank-you stage to move."""
     from coffeechat.core.models import Referral
     from coffeechat.domain.types import ActionKind
-    from coffeechat.services import outreach
-    from coffeechat.services.today import today_for
+    from coffeechat.services.outreach import composer as outreach
+    from coffeechat.services.today.due_list import today_for
 
     ana = Contact.objects.create(owner=user, first_name="Ana", last_name="Ruiz")
     own = Conversation.objects.create(

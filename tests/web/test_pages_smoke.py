@@ -1,7 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from coffeechat.services import conversations, crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
 
 PAGES = [
     "web:profile",

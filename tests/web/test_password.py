@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from coffeechat.services.accounts import ensure_personal_user
+from coffeechat.services.accounts.signin import ensure_personal_user
 
 PASSWORD = "a long and unusual passphrase 42"
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from coffeechat.core.models import PlannedQuestion, Question
-from coffeechat.services import plans
-from coffeechat.services.today import today_for
+from coffeechat.services.prep import plans
+from coffeechat.services.today.due_list import today_for
 from coffeechat.web.links import door_url
 from tests.prep_fixtures import bank_question, booked_interview
 
@@ -211,7 +211,7 @@ def test_a_line_can_take_fewer_minutes_so_another_pick_fits(signed_in, user, con
     ],
 )
 def test_the_plan_editor_warns_about_a_question_of_your_own(signed_in, user, conv, text, warning):
-    from coffeechat.services.questions import create_question
+    from coffeechat.services.prep.questions import create_question
 
     mine = create_question(
         user, {"text": text, "category": "day-to-day", "tiara": "insights", "minutes": 2}

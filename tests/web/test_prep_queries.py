@@ -9,8 +9,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coffeechat.core.models import Question
-from coffeechat.services import plans
-from coffeechat.services.interview import save_note
+from coffeechat.services.conversations.interview import save_note
+from coffeechat.services.prep import plans
 from tests.prep_fixtures import booked_interview
 
 PAGES = ("web:conversation", "web:brief", "web:interview", "web:brief_download")

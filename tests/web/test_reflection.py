@@ -5,8 +5,8 @@ from datetime import timedelta
 from django.urls import reverse
 
 from coffeechat.core.models import CareerPath, FitRating, PathDecision, ProfileRevision
-from coffeechat.services.reflection import save_ratings
-from coffeechat.services.today import today_for
+from coffeechat.services.reflection.paths import save_ratings
+from coffeechat.services.today.due_list import today_for
 from coffeechat.web.links import door_url
 from tests.reflection_data import campaign
 
@@ -185,7 +185,7 @@ def test_a_bad_answer_is_refused_by_question_and_nothing_is_lost(signed_in, user
 
 
 def test_profile_page_edits_are_kept_in_the_history(signed_in, user):
-    from coffeechat.services.crm import update_profile
+    from coffeechat.services.contacts.actions import update_profile
 
     update_profile(user, {"values": [{"name": "Pay", "weight": 2}]}, partial=True)
     update_profile(user, {"values": [{"name": "Pay", "weight": 5}]}, partial=True)

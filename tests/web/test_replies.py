@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.urls import reverse
 
-from coffeechat.services import conversations, crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
 
 NY = ZoneInfo("America/New_York")
 MONDAY = datetime(2026, 11, 2, 10, 0, tzinfo=NY)

@@ -10,10 +10,10 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from coffeechat.core.models import Conversation
-from coffeechat.services import crm
-from coffeechat.services.availability import Row, update_availability
-from coffeechat.services.conversations import record_event, start_conversation
-from coffeechat.services.today import today_for
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations.actions import record_event, start_conversation
+from coffeechat.services.scheduling.availability import Row, update_availability
+from coffeechat.services.today.due_list import today_for
 from coffeechat.web.links import door_url
 
 EVERY_WEEKDAY = [Row(str(day), "08:00", "18:00") for day in range(5)]

@@ -9,8 +9,9 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from coffeechat.services import conversations, crm
-from coffeechat.services.invites import invite_ics
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.scheduling.invites import invite_ics
 
 NO_SENDER = "Your profile has no email address"
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.core.models import CareerPath, Contact, Conversation, Message, Referral
-from coffeechat.services.conversations import record_event, start_conversation
+from coffeechat.services.conversations.actions import record_event, start_conversation
 
 CHART_TITLES = [
     "From identified to referrals: people at each step",

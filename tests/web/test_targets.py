@@ -7,7 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from coffeechat.core.models import Contact, Conversation, Organization
-from coffeechat.services import conversations, crm, targets
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts import targets
+from coffeechat.services.conversations import actions as conversations
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 

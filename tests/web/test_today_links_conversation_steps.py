@@ -6,8 +6,9 @@ from datetime import timedelta
 
 from django.urls import reverse
 
-from coffeechat.services import conversations, crm
-from coffeechat.services.today import today_for
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.today.due_list import today_for
 from coffeechat.web.links import door_url
 from tests.prep_fixtures import booked_interview
 

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coffeechat.core.models import Contact, Note
-from coffeechat.services import conversations, crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import actions as conversations
 
 
 def _ana(user):

@@ -8,8 +8,8 @@ from ninja.pagination import paginate
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Page, api_field_names, now, to_form
 from coffeechat.core.models import ActionItem
-from coffeechat.services import action_items as service
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations import action_items as service
 
 router = Router(tags=["action items"])
 

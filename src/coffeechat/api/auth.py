@@ -13,7 +13,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
 
-from coffeechat.services.accounts import user_for_api_token
+from coffeechat.services.accounts.signin import user_for_api_token
 from coffeechat.services.errors import InvalidInput, NotFound
 
 # Where ninja puts a value it could not read; the rest of ``loc`` names the field.

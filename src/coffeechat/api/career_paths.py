@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Page, now
 from coffeechat.core.models import CareerPath
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
 
 router = Router(tags=["career paths"])
 

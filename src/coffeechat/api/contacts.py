@@ -9,7 +9,9 @@ from ninja.pagination import paginate
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Page, api_field_names, now, to_form
 from coffeechat.core.models import Contact
-from coffeechat.services import contact_merge, contact_search, crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts import merge as contact_merge
+from coffeechat.services.contacts import search as contact_search
 
 router = Router(tags=["contacts"])
 

@@ -20,9 +20,9 @@ from coffeechat.api.common import (
 from coffeechat.core.models import Conversation, Note
 from coffeechat.domain.stages import allowed_events
 from coffeechat.domain.types import Stage
-from coffeechat.services import conversations as journey
-from coffeechat.services.conversation_card import card_for
-from coffeechat.services.crm import get_owned, move_to_trash
+from coffeechat.services.contacts.actions import get_owned, move_to_trash
+from coffeechat.services.conversations import actions as journey
+from coffeechat.services.conversations.card import card_for
 
 router = Router(tags=["conversations"])
 

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Router
 
 from coffeechat.api.common import READ_ERRORS
-from coffeechat.services.exports import export_json
+from coffeechat.services.data.exports import export_json
 
 router = Router(tags=["export"])
 

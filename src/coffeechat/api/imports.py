@@ -10,8 +10,8 @@ from ninja import File, Form, Router, Schema, UploadedFile
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
 from coffeechat.importers.base import ImportFileError
 from coffeechat.importers.generic_csv import parse_mapping_options
+from coffeechat.services.data.imports import batches_for, commit_import, undo_import
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.imports import batches_for, commit_import, undo_import
 
 router = Router(tags=["imports"])
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from coffeechat.api.common import READ_ERRORS, Invalid, api_field_names
-from coffeechat.services.insights import MAX_PAGE_SIZE, filters_from, search_notes
+from coffeechat.services.reflection.insights import MAX_PAGE_SIZE, filters_from, search_notes
 
 router = Router(tags=["insights"])
 RENAMES = {"career_path_id": "path", "organization_id": "organization"}

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 
 from coffeechat.api.common import READ_ERRORS, now
-from coffeechat.services.network import NetworkSection, network_page
+from coffeechat.services.contacts.network import NetworkSection, network_page
 
 router = Router(tags=["network"])
 

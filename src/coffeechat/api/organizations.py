@@ -9,7 +9,8 @@ from ninja.pagination import paginate
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Page, now
 from coffeechat.core.models import Organization
-from coffeechat.services import crm, targets
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts import targets
 
 router = Router(tags=["organizations"])
 

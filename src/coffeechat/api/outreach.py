@@ -8,9 +8,9 @@ from ninja import Field, Router, Schema
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
 from coffeechat.core.models import Conversation, Message, Template
-from coffeechat.services import outreach
-from coffeechat.services.crm import get_owned
-from coffeechat.services.templates import list_templates
+from coffeechat.services.contacts.actions import get_owned
+from coffeechat.services.outreach import composer as outreach
+from coffeechat.services.outreach.templates import list_templates
 
 router = Router(tags=["outreach"])
 

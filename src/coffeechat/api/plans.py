@@ -14,9 +14,10 @@ from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
 from coffeechat.api.conversations import ConversationOut
 from coffeechat.core.models import Conversation
 from coffeechat.domain.questions import LeftOut, PlannedLine
-from coffeechat.services import interview, plans, questions
-from coffeechat.services.crm import get_owned
-from coffeechat.services.plans import PlanView
+from coffeechat.services.contacts.actions import get_owned
+from coffeechat.services.conversations import interview
+from coffeechat.services.prep import plans, questions
+from coffeechat.services.prep.plans import PlanView
 
 router = Router(tags=["question plans"])
 bank_router = Router(tags=["question bank"])

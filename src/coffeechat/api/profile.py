@@ -6,8 +6,8 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS
-from coffeechat.services.accounts import ensure_profile
-from coffeechat.services.crm import update_profile
+from coffeechat.services.accounts.signin import ensure_profile
+from coffeechat.services.contacts.actions import update_profile
 
 router = Router(tags=["profile"])
 

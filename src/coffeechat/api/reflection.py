@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
-from coffeechat.services import reflection
+from coffeechat.services.reflection import paths as reflection
 
 router = Router(tags=["reflection"])
 

@@ -11,10 +11,10 @@ from ninja import Field, Query, Router, Schema
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
 from coffeechat.core.models import Conversation
-from coffeechat.services import invites
-from coffeechat.services import scheduling as service
-from coffeechat.services.crm import get_owned
+from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.errors import NotFound
+from coffeechat.services.scheduling import booking as service
+from coffeechat.services.scheduling import invites
 
 router = Router(tags=["scheduling"])
 

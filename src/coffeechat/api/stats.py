@@ -9,7 +9,7 @@ from ninja import Field, Router, Schema
 
 from coffeechat.api.common import READ_ERRORS, now
 from coffeechat.domain.stats import RateRow, Stats
-from coffeechat.services.stats import stats_for
+from coffeechat.services.reflection.stats import stats_for
 
 router = Router(tags=["statistics"])
 

@@ -10,9 +10,9 @@ from ninja import Field, Query, Router, Schema, Status
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Invalid, now
 from coffeechat.domain.types import Bucket
-from coffeechat.services import step_decisions
-from coffeechat.services.accounts import ensure_profile
-from coffeechat.services.today import moment_for, today_for
+from coffeechat.services.accounts.signin import ensure_profile
+from coffeechat.services.today import step_decisions
+from coffeechat.services.today.due_list import moment_for, today_for
 from coffeechat.web.links import door_url
 
 router = Router(tags=["today"])

@@ -6,7 +6,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
-from coffeechat.services import trash
+from coffeechat.services.data import trash
 
 router = Router(tags=["trash"])
 

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from coffeechat.cli.common import EXIT_FAILED, CliError, note, print_json, start_django
 
 if TYPE_CHECKING:
-    from coffeechat.services.backup_rotation import Rotation
-    from coffeechat.services.backups import BackupCheck
+    from coffeechat.services.data.backup_rotation import Rotation
+    from coffeechat.services.data.backups import BackupCheck
 
 
 def backup(args: argparse.Namespace) -> int:
@@ -20,7 +20,7 @@ def backup(args: argparse.Namespace) -> int:
     start_django()
     from django.utils import timezone
 
-    from coffeechat.services.backups import BackupError, back_up
+    from coffeechat.services.data.backups import BackupError, back_up
 
     if args.automatic:
         return _automatic(args.json)
@@ -36,7 +36,7 @@ def backup(args: argparse.Namespace) -> int:
 
 
 def _automatic(as_json: bool) -> int:
-    from coffeechat.services.backups import BackupError
+    from coffeechat.services.data.backups import BackupError
 
     try:
         rotation = take_automatic_backup()
@@ -61,7 +61,7 @@ def take_automatic_backup() -> Rotation:
 
     from django.utils import timezone
 
-    from coffeechat.services.backup_rotation import rotate_backups
+    from coffeechat.services.data.backup_rotation import rotate_backups
 
     return rotate_backups(timezone.now(), date.today())
 
@@ -71,7 +71,7 @@ def restore(args: argparse.Namespace) -> int:
     start_django(migrate=False)
     from django.utils import timezone
 
-    from coffeechat.services import backups
+    from coffeechat.services.data import backups
 
     path = Path(args.file)
     try:

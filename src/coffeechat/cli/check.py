@@ -16,7 +16,7 @@ def check(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         results = [{"name": "configuration", "ok": False, "detail": str(exc)}]
     else:
-        from coffeechat.services.checks import run_checks
+        from coffeechat.services.system.checks import run_checks
 
         results = [result.as_dict() for result in run_checks()]
     ok = all(result["ok"] for result in results)

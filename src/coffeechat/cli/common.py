@@ -54,7 +54,7 @@ def resolve_user(name: str | None) -> Any:
     """
     from django.contrib.auth import get_user_model
 
-    from coffeechat.services.accounts import ensure_personal_user, ensure_profile
+    from coffeechat.services.accounts.signin import ensure_personal_user, ensure_profile
 
     user_model = get_user_model()
     if name:

@@ -25,7 +25,7 @@ def merge(args: argparse.Namespace) -> int:
     start_django()
     from django.utils import timezone
 
-    from coffeechat.services.contact_merge import merge_contacts
+    from coffeechat.services.contacts.merge import merge_contacts
 
     user = resolve_user(args.user)
     done = merge_contacts(user, args.kept, args.other, timezone.now())
@@ -49,7 +49,7 @@ def unmerge(args: argparse.Namespace) -> int:
     start_django()
     from django.utils import timezone
 
-    from coffeechat.services.contact_merge import undo_merge
+    from coffeechat.services.contacts.merge import undo_merge
 
     user = resolve_user(args.user)
     done = undo_merge(user, args.merge_id, timezone.now())

@@ -53,8 +53,8 @@ def today(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
     from coffeechat.domain.types import Bucket
-    from coffeechat.services.accounts import ensure_profile
-    from coffeechat.services.today import moment_for, today_by_bucket, today_for
+    from coffeechat.services.accounts.signin import ensure_profile
+    from coffeechat.services.today.due_list import moment_for, today_by_bucket, today_for
 
     user = resolve_user(args.user)
     profile = ensure_profile(user)
@@ -124,7 +124,7 @@ def demo(args: argparse.Namespace) -> int:
     start_django()
     from django.utils import timezone
 
-    from coffeechat.services.demo import MAX_GENERATED, load_demo
+    from coffeechat.sample.demo import MAX_GENERATED, load_demo
 
     if args.contacts > MAX_GENERATED:
         raise CliError(f"--contacts: at most {MAX_GENERATED:,}")
@@ -162,7 +162,7 @@ def createuser(args: argparse.Namespace) -> int:
     from django.core.exceptions import ValidationError
     from django.core.validators import validate_email
 
-    from coffeechat.services.accounts import create_user
+    from coffeechat.services.accounts.signin import create_user
 
     if args.email:
         try:
@@ -193,7 +193,7 @@ def _read_password(from_stdin: bool) -> str:
 
 def create_token(args: argparse.Namespace) -> int:
     start_django()
-    from coffeechat.services.accounts import create_api_token
+    from coffeechat.services.accounts.signin import create_api_token
 
     user = resolve_user(args.user)
     name = args.name.strip() or "personal token"

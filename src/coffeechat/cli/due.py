@@ -13,7 +13,7 @@ def snooze(args: argparse.Namespace) -> int:
     start_django()
     from django.utils import timezone
 
-    from coffeechat.services.step_decisions import snooze as snooze_step
+    from coffeechat.services.today.step_decisions import snooze as snooze_step
 
     decision = snooze_step(resolve_user(args.user), args.key, until, timezone.now())
     undo = f"undo: coffeechat undismiss {decision.pk}"
@@ -25,7 +25,7 @@ def dismiss(args: argparse.Namespace) -> int:
     start_django()
     from django.utils import timezone
 
-    from coffeechat.services.step_decisions import dismiss as dismiss_step
+    from coffeechat.services.today.step_decisions import dismiss as dismiss_step
 
     decision = dismiss_step(resolve_user(args.user), args.key, args.reason, timezone.now())
     print(f"Dismissed: {decision.title} (undo: coffeechat undismiss {decision.pk})")
@@ -36,7 +36,7 @@ def undismiss(args: argparse.Namespace) -> int:
     start_django()
     from django.utils import timezone
 
-    from coffeechat.services import step_decisions
+    from coffeechat.services.today import step_decisions
 
     user = resolve_user(args.user)
     if args.id is None:
@@ -54,7 +54,7 @@ def undismiss(args: argparse.Namespace) -> int:
 
 def reindex(args: argparse.Namespace) -> int:
     start_django()
-    from coffeechat.services import due_index
+    from coffeechat.services.today import due_index
 
     user = resolve_user(args.user)
     if args.check:

@@ -50,7 +50,7 @@ def _describe(written: dict[str, object]) -> str:
 
 
 def _export_json(user: object, target: Path | None) -> dict[str, object]:
-    from coffeechat.services.exports import dumps, export_data, row_count
+    from coffeechat.services.data.exports import dumps, export_data, row_count
 
     data = export_data(user)
     encoded = dumps(data).encode("utf-8")
@@ -59,7 +59,7 @@ def _export_json(user: object, target: Path | None) -> dict[str, object]:
 
 
 def _export_vcard(user: object, target: Path | None) -> dict[str, object]:
-    from coffeechat.services.exports import export_vcard
+    from coffeechat.services.data.exports import export_vcard
 
     text = export_vcard(user)
     _emit(text.encode("utf-8"), target)
@@ -69,7 +69,7 @@ def _export_vcard(user: object, target: Path | None) -> dict[str, object]:
 def _export_ics(user: object, target: Path | None) -> dict[str, object]:
     from django.utils import timezone
 
-    from coffeechat.services.calendar_feed import export_ics
+    from coffeechat.services.scheduling.calendar_feed import export_ics
 
     data = export_ics(user, timezone.now())
     _emit(data, target)
@@ -78,7 +78,7 @@ def _export_ics(user: object, target: Path | None) -> dict[str, object]:
 
 def _export_csv(user: object, target: Path | None) -> dict[str, object]:
     """A directory of CSV files, or one .zip; standard output gets the zip when redirected."""
-    from coffeechat.services.exports import export_csv_tables, zip_files
+    from coffeechat.services.data.exports import export_csv_tables, zip_files
 
     if target is None or target.suffix.lower() == ".zip":
         if target is None and sys.stdout.isatty():
@@ -133,7 +133,7 @@ def import_json(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"{path}: {exc.strerror or exc}") from exc
     start_django()
-    from coffeechat.services.restore_json import import_json as restore
+    from coffeechat.services.data.restore_json import import_json as restore
 
     user = resolve_user(args.user)
     counts = restore(user, data)  # InvalidInput names the place in the document

@@ -39,8 +39,8 @@ def import_contacts(args: argparse.Namespace) -> int:
     data = read_file(args.file)
     mapping = _mapping(getattr(args, "map", None))
     start_django()
+    from coffeechat.services.data.imports import commit_import
     from coffeechat.services.errors import InvalidInput
-    from coffeechat.services.imports import commit_import
 
     user = resolve_user(args.user)
     bar = ProgressBar(enabled=sys.stderr.isatty() and not args.json)

@@ -21,7 +21,7 @@ def import_messages(args: argparse.Namespace) -> int:
     start_django()
     from django.utils import timezone
 
-    from coffeechat.services import message_import
+    from coffeechat.services.outreach import message_import
 
     user = resolve_user(args.user)
     preview = message_import.preview_messages(user, data)  # InvalidInput names the line

@@ -14,7 +14,7 @@ def brief(args: argparse.Namespace) -> int:
         raise CliError(f"{args.conversation!r} is not a conversation id (a number)") from None
     start_django()
     from coffeechat.api.plans import plan_out
-    from coffeechat.services.brief import brief_for, brief_markdown
+    from coffeechat.services.prep.brief import brief_for, brief_markdown
 
     user = resolve_user(args.user)
     data = brief_for(user, conversation_id)

@@ -10,7 +10,7 @@ from coffeechat.cli.common import print_json, resolve_user, start_django
 
 def fit(args: argparse.Namespace) -> int:
     start_django()
-    from coffeechat.services import reflection
+    from coffeechat.services.reflection import paths as reflection
 
     user = resolve_user(args.user)
     if args.path is None:

@@ -11,7 +11,7 @@ def send_reminders(args: argparse.Namespace) -> int:
     start_django()
     from django.utils import timezone
 
-    from coffeechat.services import reminders
+    from coffeechat.services.today import reminders
 
     users = [resolve_user(args.user)] if args.user else None
     results = reminders.send_reminders(timezone.now(), users=users, dry_run=args.dry_run)

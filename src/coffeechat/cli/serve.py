@@ -43,7 +43,7 @@ def serve(args: argparse.Namespace) -> int:
     from django.urls import reverse
     from django.utils import timezone
 
-    from coffeechat.services.accounts import create_sign_in_link, ensure_personal_user
+    from coffeechat.services.accounts.signin import create_sign_in_link, ensure_personal_user
 
     user = ensure_personal_user()
     if not args.no_backup:
@@ -78,7 +78,7 @@ def serve(args: argparse.Namespace) -> int:
 def _automatic_backup() -> None:
     """Today's automatic backup, once a day; a failure is said but does not stop the app."""
     from coffeechat.cli.backups import take_automatic_backup
-    from coffeechat.services.backups import BackupError
+    from coffeechat.services.data.backups import BackupError
 
     try:
         rotation = take_automatic_backup()

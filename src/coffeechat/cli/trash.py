@@ -11,7 +11,7 @@ def purge(args: argparse.Namespace) -> int:
     start_django()
     from django.utils import timezone
 
-    from coffeechat.services.trash import RETENTION, purge_trash
+    from coffeechat.services.data.trash import RETENTION, purge_trash
 
     user = resolve_user(args.user) if args.user else None
     removed = purge_trash(timezone.now(), user=user)
@@ -30,7 +30,7 @@ def list_trash(args: argparse.Namespace) -> int:
     start_django()
     from django.utils import timezone
 
-    from coffeechat.services.trash import trashed_items
+    from coffeechat.services.data.trash import trashed_items
 
     user = resolve_user(args.user)
     moment = timezone.now()
@@ -55,7 +55,7 @@ def restore(args: argparse.Namespace) -> int:
     start_django()
     from django.utils import timezone
 
-    from coffeechat.services import trash
+    from coffeechat.services.data import trash
 
     user = resolve_user(args.user)
     row = trash.restore(user, args.kind, args.id, timezone.now())

@@ -10,6 +10,6 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         # The due index follows every write to the facts it is derived from; the
         # receivers live with the index in services, the layer that owns it.
-        from coffeechat.services.due_index_signals import connect
+        from coffeechat.services.today.due_index_signals import connect
 
         connect()

@@ -6,8 +6,8 @@ from typing import Any
 
 from django import template
 
-from coffeechat.services.event_forms import SENTIMENT_CHOICES
-from coffeechat.services.replies import awaiting_reply, contact_speeds
+from coffeechat.services.conversations.event_forms import SENTIMENT_CHOICES
+from coffeechat.services.conversations.replies import awaiting_reply, contact_speeds
 
 register = template.Library()
 

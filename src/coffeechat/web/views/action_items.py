@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import ActionItem
 from coffeechat.domain.vocabulary import ActionItemKind, choices
-from coffeechat.services import action_items as service
+from coffeechat.services.conversations import action_items as service
 from coffeechat.services.errors import InvalidInput
 from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
 

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from coffeechat.config import data_fingerprint
-from coffeechat.services.accounts import password_form, redeem_sign_in_link, set_password
+from coffeechat.services.accounts.signin import password_form, redeem_sign_in_link, set_password
 from coffeechat.services.errors import InvalidInput
 from coffeechat.web.views.common import now
 

@@ -12,7 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from coffeechat.services.crm import get_owned
+from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.errors import InvalidInput, NotFound
 
 

@@ -16,12 +16,15 @@ from coffeechat.core.models import Conversation
 from coffeechat.domain.outreach import CheckResult, has_subject
 from coffeechat.domain.templates import fields_in
 from coffeechat.domain.vocabulary import Channel, MessageKind, choices, label
-from coffeechat.services import conversations, invites, outreach, sending
-from coffeechat.services.accounts import sender_address
+from coffeechat.services.accounts.signin import sender_address
+from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.conversations.event_forms import SENTIMENT_CHOICES
 from coffeechat.services.errors import InvalidInput, NotFound
-from coffeechat.services.event_forms import SENTIMENT_CHOICES
-from coffeechat.services.outreach_context import highlights
-from coffeechat.services.templates import list_templates, template_by_key
+from coffeechat.services.outreach import composer as outreach
+from coffeechat.services.outreach import sending
+from coffeechat.services.outreach.context import highlights
+from coffeechat.services.outreach.templates import list_templates, template_by_key
+from coffeechat.services.scheduling import invites
 from coffeechat.web.views.common import now, owned_or_404
 
 

@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import Contact
-from coffeechat.services import contact_merge, contact_search
+from coffeechat.services.contacts import merge as contact_merge
+from coffeechat.services.contacts import search as contact_search
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.web.views.common import now, owned_or_404
 

@@ -6,10 +6,11 @@ from django.urls import reverse
 from coffeechat.core.models import Contact, ContactMerge, Conversation
 from coffeechat.core.models.conversations import STAGE_LABELS
 from coffeechat.domain.vocabulary import Source, choices
-from coffeechat.services import contact_search, crm
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts import search as contact_search
+from coffeechat.services.contacts.network import cadence_of, introductions_by
+from coffeechat.services.contacts.timeline import contact_timeline
 from coffeechat.services.forms import ContactForm
-from coffeechat.services.network import cadence_of, introductions_by
-from coffeechat.services.timeline import contact_timeline
 from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
 
 

@@ -12,13 +12,14 @@ from coffeechat.domain.dates import day_and_clock
 from coffeechat.domain.stages import EVENT_LABELS, Event, allowed_events
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import MessageKind
-from coffeechat.services import conversations as service
-from coffeechat.services import invites, replies
-from coffeechat.services.accounts import ensure_profile
-from coffeechat.services.conversation_card import card_for
+from coffeechat.services.accounts.signin import ensure_profile
+from coffeechat.services.conversations import actions as service
+from coffeechat.services.conversations import replies
+from coffeechat.services.conversations.card import card_for
+from coffeechat.services.conversations.event_forms import SENTIMENT_CHOICES, EventForm
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.event_forms import SENTIMENT_CHOICES, EventForm
 from coffeechat.services.forms import ConversationEditForm, ConversationForm, NoteForm
+from coffeechat.services.scheduling import invites
 from coffeechat.web.links import card_links
 from coffeechat.web.views import conversation_steps as steps
 from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors

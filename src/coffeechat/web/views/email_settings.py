@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coffeechat.domain.dates import long_day
-from coffeechat.services import reminders, sending
 from coffeechat.services.errors import InvalidInput
+from coffeechat.services.outreach import sending
+from coffeechat.services.today import reminders
 
 
 def _page(request: HttpRequest, form: object, status: int = 200) -> HttpResponse:

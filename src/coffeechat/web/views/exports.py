@@ -9,9 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from coffeechat.services import exports
+from coffeechat.services.data import exports
+from coffeechat.services.data.restore_json import existing_data, import_json
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.restore_json import existing_data, import_json
 from coffeechat.web.views.common import now
 
 MAX_RESTORE_BYTES = 200 * 1024 * 1024  # far above a real account; refuses a wrong file early

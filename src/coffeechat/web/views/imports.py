@@ -22,11 +22,11 @@ from coffeechat.importers.generic_csv import (
     names_someone,
     read_header,
 )
-from coffeechat.services import import_stash
+from coffeechat.services.data import import_stash
+from coffeechat.services.data.import_kinds import KINDS
+from coffeechat.services.data.import_preview import DECISIONS, DUPLICATE, NEW, PROBLEM, UPDATE
+from coffeechat.services.data.imports import batches_for, commit_import, preview_import, undo_import
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.import_kinds import KINDS
-from coffeechat.services.import_preview import DECISIONS, DUPLICATE, NEW, PROBLEM, UPDATE
-from coffeechat.services.imports import batches_for, commit_import, preview_import, undo_import
 from coffeechat.web.views.common import now
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024

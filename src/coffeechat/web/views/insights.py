@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 from coffeechat.core.models import Note
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.insights import NoteSearchForm, filters_from, search_notes
+from coffeechat.services.reflection.insights import NoteSearchForm, filters_from, search_notes
 
 _FILTER_KEYS = ("q", "path", "organization", "tag", "highlight")
 

@@ -22,12 +22,12 @@ from coffeechat.domain.dates import say_day
 from coffeechat.domain.interview import HINTS, PHASE_LABELS, Phase, clock_state, phase_spans
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import label
-from coffeechat.services import interview as service
-from coffeechat.services import plans
-from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.accounts.signin import ensure_profile
+from coffeechat.services.conversations import interview as service
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.prep_forms import AdviceForm, ReferralForm
-from coffeechat.services.today import rule_settings
+from coffeechat.services.prep import plans
+from coffeechat.services.prep.forms import AdviceForm, ReferralForm
+from coffeechat.services.today.due_list import rule_settings
 from coffeechat.web.views.common import now, owned_or_404
 
 

@@ -8,9 +8,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from coffeechat.services import import_stash
-from coffeechat.services import message_import as service
+from coffeechat.services.data import import_stash
 from coffeechat.services.errors import InvalidInput, NotFound
+from coffeechat.services.outreach import message_import as service
 from coffeechat.web.views.common import now
 
 MAX_BYTES = 50 * 1024 * 1024

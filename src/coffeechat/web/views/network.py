@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from coffeechat.services import network as service
+from coffeechat.services.contacts import network as service
 from coffeechat.web.views.common import now, pager
 
 # Each section pages on its own address parameter, so paging one keeps the other.

@@ -7,7 +7,8 @@ from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import Organization
 from coffeechat.domain.vocabulary import Source
-from coffeechat.services import crm, targets
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts import targets
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.forms import OrganizationForm
 from coffeechat.web.views.common import owned_or_404, pager, save_or_show_errors

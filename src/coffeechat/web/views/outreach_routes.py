@@ -12,8 +12,9 @@ from django.utils.http import urlencode
 
 from coffeechat.core.models import Contact, Conversation, Organization
 from coffeechat.domain.vocabulary import CloseReason
-from coffeechat.services import conversations, outreach
+from coffeechat.services.conversations import actions as conversations
 from coffeechat.services.errors import InvalidInput
+from coffeechat.services.outreach import composer as outreach
 from coffeechat.web.views.common import now, owned_or_404
 
 

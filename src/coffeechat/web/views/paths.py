@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from coffeechat.core.models import CareerPath
-from coffeechat.services import crm
+from coffeechat.services.contacts import actions as crm
 from coffeechat.services.forms import CareerPathForm
 from coffeechat.web.views.common import owned_or_404, save_or_show_errors
 

@@ -12,11 +12,12 @@ from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import Conversation, Question
 from coffeechat.domain.vocabulary import QuestionCategory, label
-from coffeechat.services import crm, plans
-from coffeechat.services.brief import brief_for, brief_markdown
+from coffeechat.services.contacts import actions as crm
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.prep_forms import PitchForm
-from coffeechat.services.questions import ensure_question_bank
+from coffeechat.services.prep import plans
+from coffeechat.services.prep.brief import brief_for, brief_markdown
+from coffeechat.services.prep.forms import PitchForm
+from coffeechat.services.prep.questions import ensure_question_bank
 from coffeechat.web.views.common import owned_or_404
 
 

@@ -5,11 +5,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from coffeechat.domain.types import RuleSettings
-from coffeechat.services import crm
-from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.accounts.signin import ensure_profile
+from coffeechat.services.contacts import actions as crm
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.forms import ProfileForm
-from coffeechat.services.today import rule_settings, update_rule_settings
+from coffeechat.services.today.due_list import rule_settings, update_rule_settings
 
 
 def _rules_form(

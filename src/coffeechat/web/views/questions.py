@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import Question
 from coffeechat.domain.vocabulary import QuestionCategory, Tiara, choices
-from coffeechat.services import questions as service
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.prep_forms import QuestionForm
+from coffeechat.services.prep import questions as service
+from coffeechat.services.prep.forms import QuestionForm
 from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
 
 

@@ -13,10 +13,10 @@ from django.views.decorators.http import require_POST
 
 from coffeechat.domain.reflection import MAX_RATING, MIN_RATING
 from coffeechat.domain.vocabulary import PathStatus, choices
-from coffeechat.services import reflection as service
-from coffeechat.services import self_reflection
-from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.accounts.signin import ensure_profile
 from coffeechat.services.errors import InvalidInput, NotFound
+from coffeechat.services.reflection import paths as service
+from coffeechat.services.reflection import self_reflection
 from coffeechat.web.views.common import now
 
 RATING_CHOICES = list(range(MIN_RATING, MAX_RATING + 1))

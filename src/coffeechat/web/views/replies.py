@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import Conversation
 from coffeechat.domain.vocabulary import label
+from coffeechat.services.conversations.replies import record_reply
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.replies import record_reply
 from coffeechat.web.views.common import now, owned_or_404
 
 

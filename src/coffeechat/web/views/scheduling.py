@@ -11,11 +11,11 @@ from django.views.decorators.http import require_GET, require_POST
 
 from coffeechat.core.models import Conversation
 from coffeechat.domain.dates import day_and_clock
-from coffeechat.services import availability as availability_service
-from coffeechat.services import calendar_feed, invites
-from coffeechat.services import scheduling as service
-from coffeechat.services.accounts import ensure_profile, sender_address
+from coffeechat.services.accounts.signin import ensure_profile, sender_address
 from coffeechat.services.errors import InvalidInput
+from coffeechat.services.scheduling import availability as availability_service
+from coffeechat.services.scheduling import booking as service
+from coffeechat.services.scheduling import calendar_feed, invites
 from coffeechat.web.links import door_url
 from coffeechat.web.views.common import now, owned_or_404
 

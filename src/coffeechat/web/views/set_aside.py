@@ -10,8 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from coffeechat.services import step_decisions as service
 from coffeechat.services.errors import InvalidInput, NotFound
+from coffeechat.services.today import step_decisions as service
 from coffeechat.web.views.common import now
 
 

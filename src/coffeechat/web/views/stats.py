@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from coffeechat.domain.stats import RateRow
-from coffeechat.services.stats import stats_for
+from coffeechat.services.reflection.stats import stats_for
 from coffeechat.web import charts
 from coffeechat.web.views.common import now
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import Template
 from coffeechat.domain.templates import FIELDS
-from coffeechat.services import templates as service
+from coffeechat.services.outreach import templates as service
 from coffeechat.web.views.common import form_page, owned_or_404
 
 

@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 from coffeechat.core.models import CareerPath, Contact, Conversation
 from coffeechat.domain.steps import Door
 from coffeechat.domain.types import Bucket
-from coffeechat.services import today as service
-from coffeechat.services.accounts import ensure_profile
+from coffeechat.services.accounts.signin import ensure_profile
 from coffeechat.services.errors import InvalidInput
+from coffeechat.services.today import due_list as service
 from coffeechat.web.links import LABELS, door_url
 from coffeechat.web.views.common import now
 
@@ -159,7 +159,7 @@ def welcome(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def load_sample_data(request: HttpRequest) -> HttpResponse:
-    from coffeechat.services.demo import load_demo  # only needed on this rare click
+    from coffeechat.sample.demo import load_demo  # only needed on this rare click
 
     try:
         summary = load_demo(request.user, now())

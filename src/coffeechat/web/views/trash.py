@@ -9,7 +9,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from coffeechat.core.models import Contact, Conversation, Note, Organization
-from coffeechat.services import crm, trash
+from coffeechat.services.contacts import actions as crm
+from coffeechat.services.data import trash
 from coffeechat.services.errors import NotFound
 from coffeechat.web.views.common import now, owned_or_404
 
