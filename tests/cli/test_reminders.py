@@ -39,6 +39,23 @@ def test_send_reminders_sends_once_and_says_so(run, user, due_follow_up, mail_se
     assert len(inbox.messages) == 1
 
 
+def test_the_reminder_links_to_today_at_the_base_url(
+    run,
+    user,
+    due_follow_up,
+    mail_server,  # noqa: F811
+    settings,
+):
+    inbox, port = mail_server()
+    _own_server(user, port)
+    reminders.set_daily_digest(user, True)
+    settings.BASE_URL = "https://coffeechat.uni.example/"
+
+    assert run("send-reminders").code == 0
+
+    assert "Open Today: https://coffeechat.uni.example/\r\n" in inbox.messages[0].get_content()
+
+
 def test_send_reminders_with_nobody_signed_up_says_how_to_turn_it_on(run, user):
     result = run("send-reminders")
     assert result.code == 0

@@ -8,7 +8,6 @@ from email import policy
 
 import pytest
 from aiosmtpd.controller import Controller
-from django.urls import reverse
 
 from coffeechat.core.models import DailyDigest
 from coffeechat.services.contacts import actions as crm
@@ -17,6 +16,9 @@ from coffeechat.services.outreach import sending
 from coffeechat.services.today import reminders
 from coffeechat.services.today.due_list import today_for
 from tests.services.test_smtp import _free_port
+
+# The interface that sends passes the Today page's address; any will do here.
+TODAY_URL = "http://coffeechat.example/today"
 
 
 class Inbox:
@@ -77,8 +79,8 @@ def test_the_digest_is_todays_list_sent_once_a_day(user, now, overdue, mail_serv
     _own_server(user, port)
     reminders.set_daily_digest(user, True)
 
-    first = reminders.send_reminders(now)
-    again = reminders.send_reminders(now + timedelta(hours=3))
+    first = reminders.send_reminders(now, TODAY_URL)
+    again = reminders.send_reminders(now + timedelta(hours=3), TODAY_URL)
 
     assert [r.outcome for r in first] == [reminders.SENT]
     assert [r.outcome for r in again] == [reminders.ALREADY_SENT]
@@ -90,7 +92,7 @@ def test_the_digest_is_todays_list_sent_once_a_day(user, now, overdue, mail_serv
     first_action = overdue.bucket("overdue")[0].action
     assert f"- {first_action.title}" in body
     assert first_action.reason in body
-    assert "http://127.0.0.1:8000" + reverse("web:today") in body
+    assert TODAY_URL in body
 
 
 def test_the_next_local_day_sends_again(user, now, overdue, mail_server):
@@ -98,8 +100,8 @@ def test_the_next_local_day_sends_again(user, now, overdue, mail_server):
     _own_server(user, port)
     reminders.set_daily_digest(user, True)
 
-    reminders.send_reminders(now)
-    reminders.send_reminders(now + timedelta(days=1))
+    reminders.send_reminders(now, TODAY_URL)
+    reminders.send_reminders(now + timedelta(days=1), TODAY_URL)
 
     assert len(inbox.messages) == 2
 
@@ -111,7 +113,7 @@ def test_a_dry_run_says_what_it_would_send_and_sends_and_records_nothing(
     _own_server(user, port)
     reminders.set_daily_digest(user, True)
 
-    [result] = reminders.send_reminders(now, dry_run=True)
+    [result] = reminders.send_reminders(now, TODAY_URL, dry_run=True)
 
     assert result.outcome == reminders.WOULD_SEND and result.to == "ada@example.com"
     assert inbox.messages == []
@@ -122,8 +124,8 @@ def test_nobody_who_did_not_turn_it_on_gets_one(user, outsider, now, overdue, ma
     inbox, port = mail_server()
     _own_server(user, port)
 
-    assert reminders.send_reminders(now) == []
-    [named] = reminders.send_reminders(now, users=[user])
+    assert reminders.send_reminders(now, TODAY_URL) == []
+    [named] = reminders.send_reminders(now, TODAY_URL, users=[user])
 
     assert named.outcome == reminders.NOT_ON
     assert inbox.messages == []
@@ -134,7 +136,7 @@ def test_a_day_with_nothing_pressing_sends_nothing(user, now, mail_server):
     _own_server(user, port)
     reminders.set_daily_digest(user, True)
 
-    [result] = reminders.send_reminders(now)
+    [result] = reminders.send_reminders(now, TODAY_URL)
 
     assert result.outcome == reminders.NOTHING_DUE
     assert inbox.messages == []
@@ -147,14 +149,14 @@ def test_a_refused_digest_is_reported_and_tried_again_on_the_next_run(
     _own_server(user, port)
     reminders.set_daily_digest(user, True)
 
-    [failed] = reminders.send_reminders(now)
+    [failed] = reminders.send_reminders(now, TODAY_URL)
     assert failed.outcome == reminders.FAILED
     assert "550" in failed.problem
     assert DailyDigest.objects.get(owner=user).last_sent_on is None
 
     inbox, port = mail_server()
     _own_server(user, port)
-    [retried] = reminders.send_reminders(now)
+    [retried] = reminders.send_reminders(now, TODAY_URL)
     assert retried.outcome == reminders.SENT and len(inbox.messages) == 1
 
 
@@ -166,11 +168,11 @@ def test_without_a_server_of_its_own_the_server_wide_url_is_used(
     user.profile.save()
     reminders.set_daily_digest(user, True)
     settings.SMTP_URL = ""
-    [nowhere] = reminders.send_reminders(now)
+    [nowhere] = reminders.send_reminders(now, TODAY_URL)
     assert nowhere.outcome == reminders.FAILED and "no mail server" in nowhere.problem
 
     settings.SMTP_URL = f"smtp://127.0.0.1:{port}?security=none&from=career@uni.example.edu"
-    [sent] = reminders.send_reminders(now)
+    [sent] = reminders.send_reminders(now, TODAY_URL)
 
     assert sent.outcome == reminders.SENT
     assert inbox.messages[0]["From"] == "coffeechat <career@uni.example.edu>"

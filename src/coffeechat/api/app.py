@@ -1,4 +1,4 @@
-"""The JSON API under /api/v1/: one router per resource, thin endpoints over services.
+"""The JSON API under /api/v1/: routers per area, thin endpoints over services.
 
 Docs at /api/v1/docs, the schema at /api/v1/openapi.json.
 """
@@ -8,23 +8,50 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from ninja import NinjaAPI, Swagger
+from ninja import NinjaAPI, Router, Swagger
 
 from coffeechat.api import (
+    action_items,
     career_paths,
     contacts,
     conversations,
+    exports,
+    imports,
+    insights,
+    network,
     organizations,
-    plans,  # prep area
+    outreach,
+    plans,
     profile,
+    reflection,
+    scheduling,
+    stats,
     today,
+    trash,
 )
-from coffeechat.api import exports as export_api  # targets area (issue 3)
-from coffeechat.api import network as network_api
-from coffeechat.api.action_items import router as action_items_router  # reflection (issue 6)
 from coffeechat.api.auth import BearerToken, SessionWithCsrf, install_error_handlers
 from coffeechat.api.common import ObjectBodyParser
-from coffeechat.api.reflection import router as reflection_router  # reflection (issue 6)
+
+# Every prefix once, with its routers: where areas share a prefix (a conversation's
+# slots, invite and question plan live under /conversations/{id}/), each keeps its
+# own router, so its endpoints keep their own tag in the docs.
+ROUTERS: dict[str, tuple[Router, ...]] = {
+    "/profile": (profile.router,),
+    "/today": (today.router,),
+    "/network": (network.router,),
+    "/contacts": (contacts.router,),
+    "/organizations": (organizations.router,),
+    "/career-paths": (career_paths.router, reflection.router),
+    "/conversations": (conversations.router, scheduling.router, plans.router),
+    "/questions": (plans.bank_router,),
+    "/action-items": (action_items.router,),
+    "/outreach": (outreach.router,),
+    "/imports": (imports.router,),
+    "/export": (exports.router,),
+    "/insights": (insights.router,),
+    "/stats": (stats.router,),
+    "/trash": (trash.router,),
+}
 
 
 class OfflineSwagger(Swagger):
@@ -63,44 +90,7 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 
-api.add_router("/profile", profile.router)
-api.add_router("/today", today.router)
-api.add_router("/network", network_api.router)
-api.add_router("/contacts", contacts.router)
-api.add_router("/organizations", organizations.router)
-api.add_router("/career-paths", career_paths.router)
-api.add_router("/conversations", conversations.router)
-# Scheduling: slots and the invite, beside the conversations router (distinct paths).
-from coffeechat.api import scheduling  # noqa: E402
 
-api.add_router("/conversations", scheduling.router)
-# reflection (issue 6)
-api.add_router("/career-paths", reflection_router)
-api.add_router("/action-items", action_items_router)
-
-# -- prep area: question plans and interview notes per conversation, the question bank
-api.add_router("/conversations", plans.router)
-api.add_router("/questions", plans.bank_router)
-
-# outreach
-from coffeechat.api import outreach  # noqa: E402
-
-api.add_router("/outreach", outreach.router)
-
-# imports: POST /imports/{kind}, GET /imports/batches, POST /imports/batches/{id}/undo
-from coffeechat.api import imports as import_api  # noqa: E402
-
-api.add_router("/imports", import_api.router)
-# -- targets area (issue 3) --
-api.add_router("/export", export_api.router)
-
-# Insights (note search) and statistics
-from coffeechat.api import insights as insights_api  # noqa: E402
-from coffeechat.api import stats as stats_api  # noqa: E402
-
-api.add_router("/insights", insights_api.router)
-api.add_router("/stats", stats_api.router)
-
-from coffeechat.api import trash as trash_api  # noqa: E402
-
-api.add_router("/trash", trash_api.router)
+for _prefix, _routers in ROUTERS.items():
+    for _router in _routers:
+        api.add_router(_prefix, _router)

@@ -12,9 +12,12 @@ def send_reminders(args: argparse.Namespace) -> int:
     from django.utils import timezone
 
     from coffeechat.services.today import reminders
+    from coffeechat.web.links import absolute_url
 
     users = [resolve_user(args.user)] if args.user else None
-    results = reminders.send_reminders(timezone.now(), users=users, dry_run=args.dry_run)
+    results = reminders.send_reminders(
+        timezone.now(), absolute_url("web:today"), users=users, dry_run=args.dry_run
+    )
     if args.json:
         print_json({"dry_run": args.dry_run, "results": [r.as_dict() for r in results]})
     elif not results:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from django.conf import settings
 from django.urls import reverse as reverse_any
 
 from coffeechat.domain.conversation_step import CardStep
@@ -36,6 +37,11 @@ PAGES_URLCONF = "coffeechat.urls_pages"
 
 def reverse(view: str, args: list[Any] | None = None) -> str:
     return reverse_any(view, args=args, urlconf=PAGES_URLCONF)
+
+
+def absolute_url(view: str, args: list[Any] | None = None) -> str:
+    """A page's full address at ``COFFEECHAT_BASE_URL``, for links that leave the app (mail)."""
+    return settings.BASE_URL.rstrip("/") + reverse(view, args)
 
 
 @dataclass(frozen=True)

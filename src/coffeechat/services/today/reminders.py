@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 
 from coffeechat.core.models import DailyDigest, SmtpSettings
 from coffeechat.domain.businessdays import local_date
@@ -72,16 +71,22 @@ def set_daily_digest(user: Any, enabled: bool) -> DailyDigest:
 
 
 def send_reminders(
-    now: datetime, *, users: list[Any] | None = None, dry_run: bool = False
+    now: datetime, today_url: str, *, users: list[Any] | None = None, dry_run: bool = False
 ) -> list[ReminderResult]:
-    """Every user who turned the digest on, or just ``users`` (each says why not)."""
+    """Every user who turned the digest on, or just ``users`` (each says why not).
+
+    ``today_url`` is the Today page's full address, which the mail links to:
+    the interface that sends knows how its pages are reached, services do not.
+    """
     if users is None:
         ids = DailyDigest.objects.filter(enabled=True).values("owner_id")
         users = list(get_user_model().objects.filter(id__in=ids).order_by("id"))
-    return [send_reminder(user, now, dry_run=dry_run) for user in users]
+    return [send_reminder(user, now, today_url, dry_run=dry_run) for user in users]
 
 
-def send_reminder(user: Any, now: datetime, *, dry_run: bool = False) -> ReminderResult:
+def send_reminder(
+    user: Any, now: datetime, today_url: str, *, dry_run: bool = False
+) -> ReminderResult:
     name = user.get_username()
     choice = digest_settings(user)
     if not choice.enabled:
@@ -89,7 +94,7 @@ def send_reminder(user: Any, now: datetime, *, dry_run: bool = False) -> Reminde
     day = local_date(now, ZoneInfo(ensure_profile(user).time_zone))
     if choice.last_sent_on == day:
         return ReminderResult(name, ALREADY_SENT)
-    mail = _digest_for(user, now, day)
+    mail = _digest_for(user, now, day, today_url)
     if mail is None:
         return ReminderResult(name, NOTHING_DUE)
     try:
@@ -116,9 +121,8 @@ def send_reminder(user: Any, now: datetime, *, dry_run: bool = False) -> Reminde
     return ReminderResult(name, SENT, to=to, subject=mail.subject)
 
 
-def _digest_for(user: Any, now: datetime, day: date) -> Digest | None:
+def _digest_for(user: Any, now: datetime, day: date, today_url: str) -> Digest | None:
     listing = today_by_bucket(user, now, PER_BUCKET)
-    today_url = settings.BASE_URL.rstrip("/") + reverse("web:today")
     return digest(day, [item.action for item in listing.items], listing.counts, today_url)
 
 

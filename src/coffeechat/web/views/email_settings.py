@@ -14,6 +14,7 @@ from coffeechat.domain.dates import long_day
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.outreach import sending
 from coffeechat.services.today import reminders
+from coffeechat.web.links import absolute_url
 
 
 def _page(request: HttpRequest, form: object, status: int = 200) -> HttpResponse:
@@ -72,7 +73,7 @@ def email_digest(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def email_digest_send(request: HttpRequest) -> HttpResponse:
-    result = reminders.send_reminder(request.user, timezone.now())
+    result = reminders.send_reminder(request.user, timezone.now(), absolute_url("web:today"))
     if result.outcome == reminders.SENT:
         messages.success(request, f"Today's reminder sent to {result.to}.")
     elif result.outcome == reminders.FAILED:

@@ -1,4 +1,4 @@
-"""The outreach area's pages: composer, templates, email settings (included by web.urls)."""
+"""The outreach pages: composer, replies, message import, templates, email settings."""
 
 from django.urls import path
 
