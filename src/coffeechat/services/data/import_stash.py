@@ -68,11 +68,16 @@ def save_mapping(user: Any, token: str, mapping: dict[str, str]) -> None:
     _write_meta(_folder(user), token, meta)
 
 
-def discard_upload(user: Any, token: str) -> None:
+def discard_upload(user: Any, token: str) -> bool:
+    """Forget an upload; whether this user had one under ``token``."""
     if not _TOKEN.fullmatch(token or ""):
-        return
+        return False
+    found = False
     for suffix in (".bin", ".json"):
-        (_folder(user) / f"{token}{suffix}").unlink(missing_ok=True)
+        path = _folder(user) / f"{token}{suffix}"
+        found = path.exists() or found
+        path.unlink(missing_ok=True)
+    return found
 
 
 def _write_meta(folder: Path, token: str, meta: dict[str, object]) -> None:

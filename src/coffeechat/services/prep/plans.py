@@ -169,9 +169,9 @@ def remove_line(user: Any, conversation_id: object, line_id: object) -> PlannedQ
 
 def move_line(user: Any, conversation_id: object, line_id: object, direction: str) -> None:
     """Swap a pick with its neighbour ``up`` or ``down``; at either end nothing moves."""
+    row = _line(user, conversation_id, line_id)
     if direction not in ("up", "down"):
         raise InvalidInput({"direction": ["Move a question up or down."]})
-    row = _line(user, conversation_id, line_id)
     view = plan_for(user, row.conversation)
     picks = view.picks
     if row not in picks:

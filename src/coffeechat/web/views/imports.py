@@ -203,7 +203,8 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_POST
 def cancel(request: HttpRequest, token: str) -> HttpResponse:
-    import_stash.discard_upload(request.user, token)
+    if not import_stash.discard_upload(request.user, token):
+        raise Http404("No such upload: it was imported, cancelled or has expired.")
     messages.success(request, "Import cancelled; nothing was changed.")
     return redirect("web:imports")
 

@@ -87,8 +87,6 @@ def message_import_commit(request: HttpRequest) -> HttpResponse:
 def message_import_undo(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         batch = service.undo_message_import(request.user, pk, now())
-    except NotFound as exc:
-        messages.error(request, str(exc))
     except InvalidInput as exc:
         messages.error(request, exc.summary())
     else:

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 from coffeechat.core.models import Contact, Conversation, Note, Organization
 from coffeechat.services.contacts import actions as crm
 from coffeechat.services.data import trash
-from coffeechat.services.errors import NotFound
 from coffeechat.web.views.common import now, owned_or_404
 
 KIND_LABELS = trash.LABELS
@@ -70,11 +69,7 @@ def move_to_trash(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def restore(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
-    try:
-        item = trash.restore(request.user, kind, pk, now())
-    except NotFound as exc:
-        messages.error(request, str(exc))
-        return redirect("web:trash")
+    item = trash.restore(request.user, kind, pk, now())
     messages.success(request, f"{KIND_LABELS[kind]} “{trash.describe(kind, item)}” restored.")
     return redirect("web:trash")
 
