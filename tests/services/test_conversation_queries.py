@@ -11,6 +11,7 @@ from coffeechat.services.contacts import actions as crm
 from coffeechat.services.conversations import actions as journey
 from coffeechat.services.conversations import queries
 from coffeechat.services.errors import NotFound
+from coffeechat.services.outreach.composer import waiting_elsewhere
 from coffeechat.services.outreach.queries import messages_of, owned_template
 from coffeechat.services.outreach.templates import list_templates
 from coffeechat.services.prep.queries import offerable_questions
@@ -149,3 +150,19 @@ def test_hidden_questions_are_not_offered_for_a_plan(user):
 
     assert question not in offerable_questions(user)
     assert list(offerable_questions(user)) == sorted(offerable_questions(user), key=lambda q: q.pk)
+
+
+def test_a_trashed_contacts_request_is_not_waiting_at_the_organization(user, now):
+    org = crm.create_organization(user, {"name": "Acme", "motivation": 2, "posting": 1})
+    asked, other = (
+        crm.create_contact(user, {"first_name": name, "organization": org.pk, "source": "other"})
+        for name in ("Ana", "Bo")
+    )
+    asked = journey.start_conversation(user, {"contact": asked.pk})
+    other = journey.start_conversation(user, {"contact": other.pk})
+    journey.record_event(user, asked.pk, {"type": "request_sent"}, now)
+    assert waiting_elsewhere(user, other) == [asked]
+
+    crm.move_to_trash(user, "contact", asked.contact_id, now)
+
+    assert waiting_elsewhere(user, other) == []
