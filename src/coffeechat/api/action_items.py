@@ -1,15 +1,16 @@
 """Action items: advice turned into tasks, with due dates and done state."""
 
 from datetime import date, datetime
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Page, api_field_names, now, to_form
-from coffeechat.core.models import ActionItem
 from coffeechat.services.contacts import actions as crm
 from coffeechat.services.conversations import action_items as service
+from coffeechat.services.conversations.queries import owned_action_item
 
 router = Router(tags=["action items"])
 
@@ -46,7 +47,7 @@ class ActionItemOut(Schema):
     updated_at: datetime
 
     @staticmethod
-    def resolve_done(item: ActionItem) -> bool:
+    def resolve_done(item: Any) -> bool:
         return item.done_at is not None
 
 
@@ -67,7 +68,7 @@ def create_action_item(request: HttpRequest, payload: ActionItemIn):
 
 @router.get("/{item_id}", response={200: ActionItemOut, **READ_ERRORS}, summary="One item")
 def get_action_item(request: HttpRequest, item_id: int):
-    return crm.get_owned(request.auth, ActionItem, item_id)
+    return owned_action_item(request.auth, item_id)
 
 
 @router.patch(
@@ -77,7 +78,7 @@ def patch_action_item(request: HttpRequest, item_id: int, payload: ActionItemPat
     """Only the fields sent change; ``done`` true marks it done, false opens it again."""
     data = payload.dict(exclude_unset=True)
     done = data.pop("done", None)
-    item = crm.get_owned(request.auth, ActionItem, item_id)
+    item = owned_action_item(request.auth, item_id)
     if data:
         with api_field_names(RENAMES):
             item = service.update_action_item(

@@ -1,9 +1,8 @@
 """Conversations: start one, record what happened, take notes."""
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
@@ -17,11 +16,11 @@ from coffeechat.api.common import (
     to_form,
     without_none,
 )
-from coffeechat.core.models import Conversation, Note
 from coffeechat.domain.stages import allowed_events
 from coffeechat.domain.types import Stage
-from coffeechat.services.contacts.actions import get_owned, move_to_trash
+from coffeechat.services.contacts.actions import move_to_trash
 from coffeechat.services.conversations import actions as journey
+from coffeechat.services.conversations import queries
 from coffeechat.services.conversations.card import card_for
 
 router = Router(tags=["conversations"])
@@ -80,7 +79,7 @@ class ConversationOut(Schema):
     updated_at: datetime
 
     @staticmethod
-    def resolve_allowed_events(conversation: Conversation) -> list[str]:
+    def resolve_allowed_events(conversation: Any) -> list[str]:
         events = allowed_events(Stage(conversation.stage))
         return [event.value for event in events if event.value in EVENT_TYPES]
 
@@ -124,22 +123,15 @@ class NoteOut(NoteIn):
     updated_at: datetime
 
 
-def _conversations(user: object) -> QuerySet[Conversation]:
-    return Conversation.objects.for_user(user).filter(contact__deleted_at__isnull=True)
-
-
 @router.get("", response=list[ConversationOut], summary="Your conversations")
 @paginate(Page)
 def list_conversations(
     request: HttpRequest, stage: Stage | None = None, contact_id: int | None = None
 ):
     """Newest first; a trashed contact's conversations are not listed."""
-    conversations = _conversations(request.auth)
-    if stage is not None:
-        conversations = conversations.filter(stage=stage.value)
-    if contact_id is not None:
-        conversations = conversations.filter(contact_id=contact_id)
-    return conversations.order_by("-created_at", "-id")
+    return queries.listed(
+        request.auth, stage=stage.value if stage is not None else "", contact_id=contact_id
+    )
 
 
 @router.post("", response={201: ConversationOut, **WRITE_ERRORS}, summary="Start a conversation")
@@ -171,7 +163,7 @@ class ConversationDetailOut(ConversationOut):
     summary="One conversation, with its next step",
 )
 def get_conversation(request: HttpRequest, conversation_id: int):
-    conversation = get_owned(request.auth, Conversation, conversation_id)
+    conversation = queries.owned_conversation(request.auth, conversation_id)
     card = card_for(request.auth, conversation, now())
     conversation.next_step = {
         "kind": card.kind.value if card.kind else None,
@@ -214,15 +206,15 @@ def record_event(request: HttpRequest, conversation_id: int, payload: EventIn):
     (422 naming ``type``) and changes nothing; ``allowed_events`` lists what fits."""
     journey.record_event(request.auth, conversation_id, without_none(payload.dict()), now())
     # Read back, so times come out in UTC like every other answer.
-    return get_owned(request.auth, Conversation, conversation_id)
+    return queries.owned_conversation(request.auth, conversation_id)
 
 
 @router.get(
     "/{conversation_id}/notes", response={200: list[NoteOut], **READ_ERRORS}, summary="Notes"
 )
 def list_notes(request: HttpRequest, conversation_id: int):
-    conversation = get_owned(request.auth, Conversation, conversation_id)
-    return Note.objects.for_user(request.auth).filter(conversation=conversation)
+    conversation = queries.owned_conversation(request.auth, conversation_id)
+    return queries.notes_of(request.auth, conversation)
 
 
 @router.post(

@@ -1,15 +1,15 @@
 """Outreach: the composer's checks, templates, and each conversation's drafts and messages."""
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
-from coffeechat.core.models import Conversation, Message, Template
-from coffeechat.services.contacts.actions import get_owned
+from coffeechat.services.conversations.queries import owned_conversation
 from coffeechat.services.outreach import composer as outreach
+from coffeechat.services.outreach.queries import messages_of, owned_template
 from coffeechat.services.outreach.templates import list_templates
 
 router = Router(tags=["outreach"])
@@ -80,7 +80,7 @@ def check(request: HttpRequest, payload: CheckIn) -> list[dict[str, object]]:
     """Run the same checks as the composer; each failed check names the offending excerpt."""
     conversation = None
     if payload.conversation_id is not None:
-        conversation = get_owned(request.auth, Conversation, payload.conversation_id)
+        conversation = owned_conversation(request.auth, payload.conversation_id)
     results = outreach.check_draft(request.auth, payload.dict(), now(), conversation)
     return [result.as_dict() for result in results]
 
@@ -90,13 +90,10 @@ def check(request: HttpRequest, payload: CheckIn) -> list[dict[str, object]]:
 )
 def conversation_messages(
     request: HttpRequest, conversation_id: int, state: Literal["all", "draft", "sent"] = "all"
-) -> list[Message]:
+) -> list[Any]:
     """A conversation's messages, oldest first: drafts (``sent_at`` empty) and sent or received."""
-    conversation = get_owned(request.auth, Conversation, conversation_id)
-    rows = conversation.messages.filter(deleted_at__isnull=True)
-    if state != "all":
-        rows = rows.filter(sent_at__isnull=state == "draft")
-    return list(rows)
+    conversation = owned_conversation(request.auth, conversation_id)
+    return list(messages_of(conversation, state))
 
 
 @router.post(
@@ -115,11 +112,11 @@ def compose(request: HttpRequest, conversation_id: int, payload: ComposeIn) -> d
 
 
 @router.get("/templates", response={200: list[TemplateOut], **READ_ERRORS})
-def templates(request: HttpRequest) -> list[Template]:
+def templates(request: HttpRequest) -> list[Any]:
     """Your templates, the built-ins included (seeded on first use)."""
     return list_templates(request.auth)
 
 
 @router.get("/templates/{template_id}", response={200: TemplateOut, **READ_ERRORS})
-def template(request: HttpRequest, template_id: int) -> Template:
-    return get_owned(request.auth, Template, template_id)
+def template(request: HttpRequest, template_id: int) -> Any:
+    return owned_template(request.auth, template_id)

@@ -12,10 +12,9 @@ from ninja import Field, Router, Schema, Status
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
 from coffeechat.api.conversations import ConversationOut
-from coffeechat.core.models import Conversation
 from coffeechat.domain.questions import LeftOut, PlannedLine
-from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.conversations import interview
+from coffeechat.services.conversations.queries import owned_conversation
 from coffeechat.services.prep import plans, questions
 from coffeechat.services.prep.plans import PlanView
 
@@ -197,7 +196,7 @@ def start_unbooked(request: HttpRequest, conversation_id: int):
     """Books the interview as this minute in your zone for the planned length and starts
     the clock; a held, thanked or closed conversation is 422 and nothing changes."""
     interview.start_unbooked(request.auth, conversation_id, now())
-    return get_owned(request.auth, Conversation, conversation_id)
+    return owned_conversation(request.auth, conversation_id)
 
 
 # -- the question bank ---------------------------------------------------------------

@@ -10,8 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
-from coffeechat.core.models import Conversation
-from coffeechat.services.contacts.actions import get_owned
+from coffeechat.services.conversations.queries import owned_conversation
 from coffeechat.services.errors import NotFound
 from coffeechat.services.scheduling import booking as service
 from coffeechat.services.scheduling import invites
@@ -86,7 +85,7 @@ def get_slots(request: HttpRequest, conversation_id: int, query: Query[SlotsQuer
 def get_invite(request: HttpRequest, conversation_id: int):
     """METHOD:REQUEST with a stable UID and rising SEQUENCE; METHOD:CANCEL once cancelled.
     404 when no interview is booked."""
-    conversation = get_owned(request.auth, Conversation, conversation_id)
+    conversation = owned_conversation(request.auth, conversation_id)
     if conversation.starts_at is None:
         raise NotFound("No interview is booked yet, so there is no invite.")
     response = HttpResponse(

@@ -25,6 +25,7 @@ from coffeechat.domain.vocabulary import Channel, MessageKind
 from coffeechat.services.accounts.signin import ensure_profile
 from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.conversations import queries as conversation_queries
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.outreach import sending
 from coffeechat.services.outreach.context import highlights, merge_context, original_subject
@@ -236,7 +237,7 @@ def waiting_elsewhere(
     if organization_id is None:
         return []
     waiting = list(
-        Conversation.objects.for_user(user)
+        conversation_queries.live(user)
         .filter(
             contact__organization_id=organization_id,
             stage__in=[Stage.REQUESTED, Stage.FOLLOWED_UP],

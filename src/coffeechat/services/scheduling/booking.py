@@ -30,6 +30,7 @@ from coffeechat.domain.scheduling import (
 from coffeechat.services.accounts.signin import ensure_profile
 from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.conversations import actions as journey
+from coffeechat.services.conversations import queries as conversation_queries
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.today.due_list import rule_settings
 
@@ -164,13 +165,12 @@ def _booked(user: Any, conversation: Conversation, now: datetime, days: int = 14
     """The user's other booked, not cancelled interviews around the days slots may use."""
     today = now.date()
     rows = (
-        Conversation.objects.for_user(user)
+        conversation_queries.live(user)
         .filter(
             start_date__isnull=False,
             start_date__gte=today - timedelta(days=2),
             start_date__lte=today + timedelta(days=days + 2),
             closed_at__isnull=True,
-            contact__deleted_at__isnull=True,
         )
         .exclude(pk=conversation.pk)
         .only("start_date", "start_time", "time_zone", "planned_minutes")

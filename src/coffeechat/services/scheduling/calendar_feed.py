@@ -19,9 +19,10 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from icalendar import Calendar, Event
 
-from coffeechat.core.models import CalendarFeed, Conversation, hash_secret
+from coffeechat.core.models import CalendarFeed, hash_secret
 from coffeechat.domain.types import Action, ActionKind
 from coffeechat.services.accounts.signin import ensure_profile
+from coffeechat.services.conversations import queries as conversation_queries
 from coffeechat.services.scheduling.ical_zones import add_vtimezones
 from coffeechat.services.scheduling.invites import interview_event, new_calendar
 from coffeechat.services.today.due_list import today_for
@@ -86,8 +87,8 @@ def _calendar(user: Any, now: datetime, *, since: Any, links: FeedLinks | None) 
     calendar = new_calendar()
     calendar.add("x-wr-calname", "coffeechat")
     rows = (
-        Conversation.objects.for_user(user)
-        .filter(start_date__isnull=False, contact__deleted_at__isnull=True)
+        conversation_queries.live(user)
+        .filter(start_date__isnull=False)
         .select_related("contact", "contact__organization", "owner")
         .order_by("start_date", "start_time")
     )

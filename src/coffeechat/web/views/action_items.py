@@ -10,11 +10,11 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from coffeechat.core.models import ActionItem
 from coffeechat.domain.vocabulary import ActionItemKind, choices
 from coffeechat.services.conversations import action_items as service
+from coffeechat.services.conversations.queries import owned_action_item
 from coffeechat.services.errors import InvalidInput
-from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
+from coffeechat.web.views.common import now, save_or_show_errors
 
 
 @login_required
@@ -54,7 +54,7 @@ def _initial(request: HttpRequest) -> dict[str, object]:
 
 @login_required
 def action_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    item = owned_or_404(request.user, ActionItem, pk)
+    item = owned_action_item(request.user, pk)
     return save_or_show_errors(
         request,
         save=lambda: service.update_action_item(request.user, pk, request.POST),

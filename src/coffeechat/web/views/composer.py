@@ -12,23 +12,23 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.views.decorators.http import require_POST
 
-from coffeechat.core.models import Conversation
 from coffeechat.domain.outreach import CheckResult, has_subject
 from coffeechat.domain.templates import fields_in
 from coffeechat.domain.vocabulary import Channel, MessageKind, choices, label
 from coffeechat.services.accounts.signin import sender_address
 from coffeechat.services.conversations import actions as conversations
 from coffeechat.services.conversations.event_forms import SENTIMENT_CHOICES
+from coffeechat.services.conversations.queries import owned_conversation
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.services.outreach import composer as outreach
 from coffeechat.services.outreach import sending
 from coffeechat.services.outreach.context import highlights
 from coffeechat.services.outreach.templates import list_templates, template_by_key
 from coffeechat.services.scheduling import invites
-from coffeechat.web.views.common import now, owned_or_404
+from coffeechat.web.views.common import now
 
 
-def _initial(request: HttpRequest, conversation: Conversation) -> dict[str, Any]:
+def _initial(request: HttpRequest, conversation: Any) -> dict[str, Any]:
     """What the editor starts with: a chosen template, else the saved draft, else a default."""
     user = request.user
     wanted_template = request.GET.get("template")
@@ -79,14 +79,12 @@ def _picked_template(request: HttpRequest, text: dict[str, Any]) -> int | None:
     return template.pk if template else None
 
 
-def _points(conversation: Conversation, kind: object) -> list[str]:
+def _points(conversation: Any, kind: object) -> list[str]:
     """The highlighted notes a thank-you's frames refer to, shown beside the draft only."""
     return highlights(conversation) if kind == MessageKind.THANK_YOU else []
 
 
-def _send_context(
-    request: HttpRequest, conversation: Conversation, text: dict[str, Any]
-) -> dict[str, Any]:
+def _send_context(request: HttpRequest, conversation: Any, text: dict[str, Any]) -> dict[str, Any]:
     contact = conversation.contact
     return {
         "mailto": sending.mailto_url(contact.email, text["subject"], text["body"]),
@@ -103,9 +101,7 @@ def _send_context(
     }
 
 
-def _results(
-    request: HttpRequest, text: dict[str, Any], conversation: Conversation
-) -> list[CheckResult]:
+def _results(request: HttpRequest, text: dict[str, Any], conversation: Any) -> list[CheckResult]:
     try:
         return outreach.check_draft(request.user, text, now(), conversation)
     except InvalidInput:
@@ -129,7 +125,7 @@ def composer(
     error: str = "",
     status: int = 200,
 ) -> HttpResponse:
-    conversation = owned_or_404(request.user, Conversation, pk)
+    conversation = owned_conversation(request.user, pk)
     text = text or _initial(request, conversation)
     results = _results(request, text, conversation)
     waiting = outreach.waiting_elsewhere(request.user, conversation, now())
@@ -174,7 +170,7 @@ def _posted(request: HttpRequest) -> dict[str, Any]:
 @require_POST
 def composer_check(request: HttpRequest, pk: int) -> HttpResponse:
     """The htmx partial: the checks for the text as typed, and send links kept in step."""
-    conversation = owned_or_404(request.user, Conversation, pk)
+    conversation = owned_conversation(request.user, pk)
     text = _posted(request)
     results = _results(request, text, conversation)
     context = {
@@ -191,7 +187,7 @@ def composer_check(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def composer_save(request: HttpRequest, pk: int) -> HttpResponse:
-    owned_or_404(request.user, Conversation, pk)
+    owned_conversation(request.user, pk)
     try:
         draft = outreach.save_composer_draft(request.user, pk, _posted(request))
     except InvalidInput as exc:
@@ -216,7 +212,7 @@ def composer_mark_sent(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def composer_eml(request: HttpRequest, pk: int) -> HttpResponse:
-    conversation = owned_or_404(request.user, Conversation, pk)
+    conversation = owned_conversation(request.user, pk)
     text = _posted(request)
     outgoing = sending.outgoing_for(
         request.user,
@@ -235,7 +231,7 @@ def composer_eml(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def composer_smtp(request: HttpRequest, pk: int) -> HttpResponse:
     """Send through the user's server, then mark sent; a failure keeps the draft and says why."""
-    conversation = owned_or_404(request.user, Conversation, pk)
+    conversation = owned_conversation(request.user, pk)
     text = _posted(request)
     try:
         outreach.send_by_smtp(request.user, pk, text, now())

@@ -8,20 +8,20 @@ interview mode ends the call).
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from coffeechat.core.models import Conversation, Message
 from coffeechat.domain.process import STEPS, ProcessStep, process_steps, step_of_message
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import MessageKind
 
 
-def step_states(conversation: Conversation, now: datetime) -> list[ProcessStep]:
+def step_states(conversation: Any, now: datetime) -> list[ProcessStep]:
     return process_steps(Stage(conversation.stage), conversation.starts_at, now)
 
 
-def messages_by_step(messages: list[Message]) -> dict[str, list[Message]]:
+def messages_by_step(messages: list[Any]) -> dict[str, list[Any]]:
     """Sent and received messages under their step; keys use "_" for templates."""
-    grouped: dict[str, list[Message]] = {key.replace("-", "_"): [] for key, _ in STEPS}
+    grouped: dict[str, list[Any]] = {key.replace("-", "_"): [] for key, _ in STEPS}
     for message in messages:
         step = step_of_message(MessageKind(message.kind))
         grouped[step.replace("-", "_")].append(message)

@@ -1,4 +1,5 @@
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,39 +8,29 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coffeechat.core.models import ActionItem, Conversation, Referral
-from coffeechat.domain.dates import day_and_clock
 from coffeechat.domain.stages import EVENT_LABELS, Event, allowed_events
 from coffeechat.domain.types import Stage
-from coffeechat.domain.vocabulary import MessageKind
 from coffeechat.services.accounts.signin import ensure_profile
 from coffeechat.services.conversations import actions as service
+from coffeechat.services.conversations import page as screens
 from coffeechat.services.conversations import replies
-from coffeechat.services.conversations.card import card_for
 from coffeechat.services.conversations.event_forms import SENTIMENT_CHOICES, EventForm
+from coffeechat.services.conversations.queries import owned_conversation
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.forms import ConversationEditForm, ConversationForm, NoteForm
-from coffeechat.services.scheduling import invites
 from coffeechat.web.links import card_links
 from coffeechat.web.views import conversation_steps as steps
-from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
+from coffeechat.web.views.common import now, save_or_show_errors
 from coffeechat.web.views.prep import plan_context  # prep area
 
 
 @login_required
 def conversation_list(request: HttpRequest) -> HttpResponse:
-    stage = request.GET.get("stage", "")
-    rows = (
-        Conversation.objects.for_user(request.user)
-        .filter(contact__deleted_at__isnull=True)
-        .select_related("contact", "contact__organization", "career_path")
-    )
-    if stage in {s.value for s in Stage}:
-        rows = rows.filter(stage=stage)
+    page = screens.conversation_list(request.user, request.GET.get("stage", ""))
     context = {
-        "conversations": rows[:500],
-        "stage": stage,
-        "stages": Conversation._meta.get_field("stage").choices,
+        "conversations": page.conversations,
+        "stage": page.stage,
+        "stages": page.stages,
         "section": "web:conversations",
     }
     return render(request, "web/conversations.html", context)
@@ -65,7 +56,7 @@ def conversation_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _event_forms(conversation: Conversation, zone: str) -> dict[str, dict[str, object]]:
+def _event_forms(conversation: Any, zone: str) -> dict[str, dict[str, object]]:
     """The by-hand event forms the page still offers, keyed by event, each in its step."""
     forms = {}
     for event in allowed_events(Stage(conversation.stage)):
@@ -83,52 +74,23 @@ def _event_forms(conversation: Conversation, zone: str) -> dict[str, dict[str, o
 BY_HAND_EVENTS = {"scheduled", "held", "closed", "reopened"}
 
 
-def _page_facts(request: HttpRequest, conversation: Conversation) -> dict[str, object]:
-    profile = ensure_profile(request.user)
-    moment = now()
-    live_messages = list(
-        conversation.messages.filter(deleted_at__isnull=True).order_by("sent_at", "created_at")
-    )
-    draft = next((m for m in live_messages if m.sent_at is None), None)
-    sent = [m for m in live_messages if m.sent_at is not None]
-    confirmation_sent = any(
-        m.kind == MessageKind.CONFIRMATION
-        and (conversation.scheduled_at is None or m.sent_at >= conversation.scheduled_at)
-        for m in sent
-    )
-    card = card_for(request.user, conversation, moment, confirmation_sent=confirmation_sent)
+def _page_facts(page: screens.ConversationPage, moment: datetime) -> dict[str, object]:
+    conversation = page.conversation
     return {
-        "next_step": card,
-        "next_links": card_links(card, conversation),
+        "next_step": page.next_step,
+        "next_links": card_links(page.next_step, conversation),
         "steps": steps.step_states(conversation, moment),
-        "draft": draft,
-        "messages_by_step": steps.messages_by_step(sent),
-        "events": _event_forms(conversation, profile.time_zone),
+        "draft": page.draft,
+        "messages_by_step": steps.messages_by_step(page.sent),
+        "events": _event_forms(conversation, page.user_zone),
         "sentiments": SENTIMENT_CHOICES,
         "awaiting_reply": conversation.stage in (Stage.REQUESTED, Stage.FOLLOWED_UP),
-        "notes": conversation.notes.filter(deleted_at__isnull=True).select_related("question"),
-        "referrals": Referral.objects.for_user(request.user)
-        .filter(via_conversation=conversation)
-        .select_related("to_contact"),
-        "action_items": ActionItem.objects.for_user(request.user).filter(conversation=conversation),
-        "can_attach_invite": invites.can_attach_invite(conversation),
-        "their_start": _their_start(conversation, profile.time_zone),
+        "notes": page.notes,
+        "referrals": page.referrals,
+        "action_items": page.action_items,
+        "can_attach_invite": page.can_attach_invite,
+        "their_start": page.their_start,
     }
-
-
-def _their_start(conversation: Conversation, user_zone: str) -> str:
-    """The start on the contact's clock, when their zone is known and differs from both
-    yours and the interview's (which the page already shows)."""
-    zone = conversation.contact.time_zone
-    start = conversation.starts_at
-    if start is None or not zone or zone in (user_zone, conversation.time_zone):
-        return ""
-    try:
-        local = start.astimezone(ZoneInfo(zone))
-    except (ZoneInfoNotFoundError, ValueError):
-        return ""
-    # Formatted here: the template's date filter would turn it back into your zone.
-    return day_and_clock(local, local.date())
 
 
 @login_required
@@ -139,7 +101,9 @@ def conversation_detail(
     note_form: NoteForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    conversation = owned_or_404(request.user, Conversation, pk)
+    moment = now()
+    page = screens.conversation_page(request.user, pk, moment)
+    conversation = page.conversation
     context = {
         "conversation": conversation,
         "contact": conversation.contact,
@@ -147,7 +111,7 @@ def conversation_detail(
         "note_form": note_form or NoteForm(),
         "next": request.path,
         "section": "web:conversations",
-        **_page_facts(request, conversation),
+        **_page_facts(page, moment),
     }
     context.update(plan_context(request.user, conversation))  # prep area: the plan editor
     return render(request, "web/conversation.html", context, status=status)
@@ -195,7 +159,7 @@ def conversation_classify(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def conversation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    conversation = owned_or_404(request.user, Conversation, pk)
+    conversation = owned_conversation(request.user, pk)
     return save_or_show_errors(
         request,
         save=lambda: service.update_conversation(request.user, pk, request.POST),

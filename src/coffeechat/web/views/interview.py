@@ -17,18 +17,18 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from coffeechat.core.models import ActionItem, Conversation, Note, Referral
 from coffeechat.domain.dates import say_day
 from coffeechat.domain.interview import HINTS, PHASE_LABELS, Phase, clock_state, phase_spans
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import label
 from coffeechat.services.accounts.signin import ensure_profile
 from coffeechat.services.conversations import interview as service
+from coffeechat.services.conversations import queries
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.prep import plans
 from coffeechat.services.prep.forms import AdviceForm, ReferralForm
 from coffeechat.services.today.due_list import rule_settings
-from coffeechat.web.views.common import now, owned_or_404
+from coffeechat.web.views.common import now
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -39,7 +39,7 @@ def _back(pk: int, anchor: str = "") -> HttpResponse:
     return redirect(reverse("web:interview", args=[pk]) + (f"#{anchor}" if anchor else ""))
 
 
-def _cards(view: plans.PlanView, notes: dict[int | None, Note]) -> dict[str, list[dict]]:
+def _cards(view: plans.PlanView, notes: dict[int, Any]) -> dict[str, list[dict]]:
     fitted, extra = [], []
     for line in view.plan.lines:
         row = view.row(line)
@@ -50,7 +50,7 @@ def _cards(view: plans.PlanView, notes: dict[int | None, Note]) -> dict[str, lis
     return {"fitted": fitted, "extra": extra}
 
 
-def _timer(view: plans.PlanView, conversation: Conversation) -> dict[str, Any]:
+def _timer(view: plans.PlanView, conversation: Any) -> dict[str, Any]:
     spans = phase_spans(view.plan)
     length = view.plan.length
     started = conversation.interview_started_at
@@ -98,13 +98,9 @@ def _percent(part: int, whole: int) -> str:
 def interview(
     request: HttpRequest, pk: int, forms: dict[str, Any] | None = None, status: int = 200
 ) -> HttpResponse:
-    conversation = owned_or_404(request.user, Conversation, pk)
+    conversation = queries.owned_conversation(request.user, pk)
     view = plans.plan_for(request.user, conversation)
-    notes: dict[int | None, Note] = {}
-    for note in Note.objects.for_user(request.user).filter(conversation=conversation):
-        if note.question_id is not None:
-            notes.setdefault(note.question_id, note)
-    cards = _cards(view, notes)
+    cards = _cards(view, queries.question_notes(request.user, conversation))
     open_cards = [card for card in cards["fitted"] if not card["row"].asked]
     due = timezone.localdate() + timedelta(days=7)
     context = {
@@ -121,10 +117,8 @@ def interview(
         "held": conversation.held_at is not None,
         "referral_form": ReferralForm(),
         "advice_form": AdviceForm(initial={"due": due, "kind": "course"}),
-        "referrals": Referral.objects.for_user(request.user)
-        .filter(via_conversation=conversation)
-        .select_related("to_contact"),
-        "advice": ActionItem.objects.for_user(request.user).filter(conversation=conversation),
+        "referrals": queries.referrals_via(request.user, conversation),
+        "advice": queries.action_items_of(request.user, conversation),
         "section": "web:conversations",
     }
     context.update(forms or {})

@@ -10,33 +10,36 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from coffeechat.core.models import Contact, Conversation, Organization
 from coffeechat.domain.vocabulary import CloseReason
 from coffeechat.services.conversations import actions as conversations
+from coffeechat.services.conversations.queries import owned_conversation
 from coffeechat.services.errors import InvalidInput
-from coffeechat.services.outreach import composer as outreach
-from coffeechat.web.views.common import now, owned_or_404
+from coffeechat.services.outreach import page as doors
+from coffeechat.web.views.common import now
 
 
 @login_required
 def compose_next(request: HttpRequest, pk: int) -> HttpResponse:
     """Try another door: open the composer for the next contact at the organization."""
-    organization = owned_or_404(request.user, Organization, pk)
-    contact, planned = outreach.next_contact_at(request.user, pk)
-    if planned is not None:
-        return redirect("web:composer", planned.pk)
-    if request.method == "POST" and contact is not None:
-        conversation = conversations.start_conversation(request.user, {"contact": contact.pk})
+    door = doors.next_door(request.user, pk)
+    if door.planned is not None:
+        return redirect("web:composer", door.planned.pk)
+    if request.method == "POST" and door.contact is not None:
+        conversation = conversations.start_conversation(request.user, {"contact": door.contact.pk})
         return redirect("web:composer", conversation.pk)
-    context = {"organization": organization, "contact": contact, "section": "web:organizations"}
+    context = {
+        "organization": door.organization,
+        "contact": door.contact,
+        "section": "web:organizations",
+    }
     return render(request, "web/compose_next.html", context)
 
 
 @login_required
 def compose_for_contact(request: HttpRequest, pk: int) -> HttpResponse:
     """An update or report-back to a contact: their latest conversation's composer."""
-    contact = owned_or_404(request.user, Contact, pk)
-    conversation = outreach.latest_conversation_with(request.user, contact.pk)
+    latest = doors.latest_with(request.user, pk)
+    contact, conversation = latest.contact, latest.conversation
     if conversation is None:
         messages.info(request, f"Start a conversation with {contact.name} first.")
         return redirect(reverse("web:conversation_create") + f"?contact={contact.pk}")
@@ -49,7 +52,7 @@ def compose_for_contact(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def let_go(request: HttpRequest, pk: int) -> HttpResponse:
     """Close as no response, after a confirmation: never more than two unanswered messages."""
-    conversation = owned_or_404(request.user, Conversation, pk)
+    conversation = owned_conversation(request.user, pk)
     if request.method == "POST":
         data = {"type": "closed", "reason": CloseReason.NO_RESPONSE.value}
         try:

@@ -10,34 +10,24 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
-from coffeechat.core.models import Conversation, Question
-from coffeechat.domain.vocabulary import QuestionCategory, label
 from coffeechat.services.contacts import actions as crm
+from coffeechat.services.conversations.queries import owned_conversation
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.prep import plans
 from coffeechat.services.prep.brief import brief_for, brief_markdown
 from coffeechat.services.prep.forms import PitchForm
-from coffeechat.services.prep.questions import ensure_question_bank
-from coffeechat.web.views.common import owned_or_404
+from coffeechat.services.prep.page import plan_editor
 
 
-def plan_context(user: Any, conversation: Conversation) -> dict[str, object]:
+def plan_context(user: Any, conversation: Any) -> dict[str, object]:
     """What the plan editor partial needs; the conversation page includes it too."""
-    ensure_question_bank(user)
-    view = plans.plan_for(user, conversation)
-    planned = {row.question_id for row in view.rows.values()}
-    # Groups in the bank's order (path into the field first), not alphabetically.
-    offer: dict[str, list[Question]] = {label(c.value): [] for c in QuestionCategory}
-    for question in Question.objects.for_user(user).filter(hidden=False).order_by("id"):
-        if question.pk not in planned:
-            offer.setdefault(label(question.category), []).append(question)
-    offer = {group: rows for group, rows in offer.items() if rows}
-    return {"plan_view": view, "plan": view.plan, "offer": offer.items()}
+    editor = plan_editor(user, conversation)
+    return {"plan_view": editor.view, "plan": editor.plan, "offer": editor.offer}
 
 
 def _plan_response(request: HttpRequest, conversation_id: int, error: str = "") -> HttpResponse:
     if request.htmx:
-        conversation = owned_or_404(request.user, Conversation, conversation_id)
+        conversation = owned_conversation(request.user, conversation_id)
         context = {"conversation": conversation, "plan_error": error}
         context.update(plan_context(request.user, conversation))
         # 200 even for refused input: htmx does not swap 4xx answers by default, and
@@ -112,7 +102,7 @@ def brief_download(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def brief_answers(request: HttpRequest, pk: int) -> HttpResponse:
-    owned_or_404(request.user, Conversation, pk)
+    owned_conversation(request.user, pk)
     form = PitchForm(request.POST)
     if not form.is_valid():
         # Shown again with what was typed, so nothing is lost.

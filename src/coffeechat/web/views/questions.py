@@ -1,5 +1,7 @@
 """The question bank page: browse by category and TIARA, search, add, edit, hide, delete."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -8,12 +10,11 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from coffeechat.core.models import Question
 from coffeechat.domain.vocabulary import QuestionCategory, Tiara, choices
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.prep import questions as service
 from coffeechat.services.prep.forms import QuestionForm
-from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
+from coffeechat.web.views.common import now, save_or_show_errors
 
 
 @login_required
@@ -26,7 +27,7 @@ def question_bank(request: HttpRequest) -> HttpResponse:
         "show": request.GET.get("show", "visible"),
     }
     rows = list(service.bank(request.user, **filters))
-    groups: dict[str, list[Question]] = {}
+    groups: dict[str, list[Any]] = {}
     for row in rows:
         groups.setdefault(row.category, []).append(row)
     context = {
@@ -59,7 +60,7 @@ def question_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def question_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    question = owned_or_404(request.user, Question, pk)
+    question = service.get_question(request.user, pk)
     return save_or_show_errors(
         request,
         save=lambda: service.update_question(request.user, pk, request.POST),

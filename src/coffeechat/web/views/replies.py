@@ -10,17 +10,17 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from coffeechat.core.models import Conversation
 from coffeechat.domain.vocabulary import label
+from coffeechat.services.conversations.queries import owned_conversation
 from coffeechat.services.conversations.replies import record_reply
 from coffeechat.services.errors import InvalidInput
-from coffeechat.web.views.common import now, owned_or_404
+from coffeechat.web.views.common import now
 
 
 @login_required
 @require_POST
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
-    conversation = owned_or_404(request.user, Conversation, pk)
+    conversation = owned_conversation(request.user, pk)
     try:
         record_reply(request.user, pk, request.POST, now())
     except InvalidInput as exc:

@@ -9,15 +9,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
-from coffeechat.core.models import Conversation
 from coffeechat.domain.dates import day_and_clock
 from coffeechat.services.accounts.signin import ensure_profile, sender_address
+from coffeechat.services.conversations.queries import owned_conversation
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.scheduling import availability as availability_service
 from coffeechat.services.scheduling import booking as service
 from coffeechat.services.scheduling import calendar_feed, invites
 from coffeechat.web.links import door_url
-from coffeechat.web.views.common import now, owned_or_404
+from coffeechat.web.views.common import now
 
 COUNT_CHOICES = (3, 5, 8)
 BLANK_ROWS = 2
@@ -25,13 +25,13 @@ BLANK_ROWS = 2
 
 @login_required
 def propose(request: HttpRequest, pk: int, error: str = "", status: int = 200) -> HttpResponse:
-    conversation = owned_or_404(request.user, Conversation, pk)
     try:
         count = int(request.GET.get("count", service.DEFAULT_SLOTS))
     except ValueError:
         count = service.DEFAULT_SLOTS
     count = min(max(count, 1), service.MAX_SLOTS)
     times = service.propose_times(request.user, pk, now(), count)
+    conversation = times.conversation
     start, proposal = conversation.starts_at, times.proposal
     booked_for_contact = None
     if (
@@ -59,7 +59,7 @@ def propose(request: HttpRequest, pk: int, error: str = "", status: int = 200) -
 @login_required
 @require_POST
 def book(request: HttpRequest, pk: int) -> HttpResponse:
-    owned_or_404(request.user, Conversation, pk)
+    owned_conversation(request.user, pk)
     try:
         conversation = service.book_slot(request.user, pk, request.POST.get("start", ""), now())
     except InvalidInput as exc:
@@ -76,7 +76,7 @@ def book(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    owned_or_404(request.user, Conversation, pk)
+    owned_conversation(request.user, pk)
     try:
         service.cancel_interview(request.user, pk, now())
     except InvalidInput as exc:
@@ -90,7 +90,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_GET
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
-    conversation = owned_or_404(request.user, Conversation, pk)
+    conversation = owned_conversation(request.user, pk)
     try:
         body = invites.invite_ics(conversation)
     except InvalidInput as exc:

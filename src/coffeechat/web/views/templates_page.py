@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -9,10 +11,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coffeechat.core.models import Template
 from coffeechat.domain.templates import FIELDS
 from coffeechat.services.outreach import templates as service
-from coffeechat.web.views.common import form_page, owned_or_404
+from coffeechat.services.outreach.queries import owned_template
+from coffeechat.web.views.common import form_page
 
 
 @login_required
@@ -25,7 +27,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
     return render(request, "web/templates.html", context)
 
 
-def _edit(request: HttpRequest, template: Template | None) -> HttpResponse:
+def _edit(request: HttpRequest, template: Any | None) -> HttpResponse:
     heading = f"Edit “{template.name}”" if template else "New template"
     page = {
         "heading": heading,
@@ -50,13 +52,13 @@ def template_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def template_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _edit(request, owned_or_404(request.user, Template, pk))
+    return _edit(request, owned_template(request.user, pk))
 
 
 @login_required
 @require_POST
 def template_hide(request: HttpRequest, pk: int) -> HttpResponse:
-    owned_or_404(request.user, Template, pk)
+    owned_template(request.user, pk)
     hidden = request.POST.get("hidden") == "1"
     template = service.set_hidden(request.user, pk, hidden)
     verb = "hidden from" if hidden else "shown again in"
