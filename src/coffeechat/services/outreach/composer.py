@@ -28,7 +28,7 @@ from coffeechat.services.conversations import actions as conversations
 from coffeechat.services.conversations import queries as conversation_queries
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.outreach import sending
-from coffeechat.services.outreach.context import highlights, merge_context, original_subject
+from coffeechat.services.outreach.context import highlights, merge_context
 from coffeechat.services.outreach.templates import list_templates
 from coffeechat.services.scheduling import invites
 from coffeechat.services.today.due_list import holidays_for, rule_settings
@@ -262,11 +262,6 @@ def _mark_open_doors(user: Any, waiting: list[Conversation], now: datetime) -> N
             continue
         opens = add_business_days(local_date(other.requested_at, zone), days, holidays)
         other.door_opens_on, other.door_open = opens, opens <= today
-
-
-def follow_up_subject(conversation: Conversation) -> str:
-    subject = original_subject(conversation)
-    return f"Re: {subject}" if subject else ""
 
 
 def next_contact_at(user: Any, organization_id: object) -> tuple[Any, Conversation | None]:
