@@ -138,7 +138,7 @@ BUILTINS: tuple[BuiltinTemplate, ...] = (
         "How are things on your side?\n\n"
         "{signature}",
     ),
-    # nurture (issue 6): Today's "thank the introducer" opens this one by its key.
+    # Today's "thank the introducer" opens this one by its key.
     BuiltinTemplate(
         "thank-introducer",
         "Thank the introducer",

@@ -148,7 +148,7 @@ class RuleSettings:
         3, "Business days within which a reply counts as quick."
     )
     upcoming_days: int = _setting(7, "Days ahead the Today list shows upcoming actions.")
-    # nurture (issue 6)
+    # Nurturing the network: thanking whoever introduced you.
     thank_introducer_days: int = _setting(
         2,
         "Days after an interview with someone you were introduced to by which to thank "
@@ -240,8 +240,8 @@ class ContactFacts:
     last_exchange_at: datetime | None
     referred_by_id: int | None = None
     referred_by_name: str | None = None
-    # The last message the user sent them (nurture, issue 6): a thank-you to an
-    # introducer counts from here.
+    # The last message the user sent them: a thank-you to an introducer counts
+    # from here.
     last_sent_at: datetime | None = None
 
 

@@ -105,7 +105,7 @@ def load_demo(user: Any, now: datetime, contacts: int = DEFAULT_GENERATED) -> De
         crm.update_profile(user, dict(PROFILE), partial=True)
         campaign = Campaign(user, Clock.for_zone(now, ZoneInfo(ZONE)))
         campaign.load()
-        rate_sample_paths(user, campaign.paths)  # reflection (issue 6)
+        rate_sample_paths(user, campaign.paths)
         generated = generate_contacts(
             user, now=now, zone=ZoneInfo(ZONE), count=contacts, paths=campaign.paths
         )

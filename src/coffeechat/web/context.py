@@ -41,18 +41,18 @@ NAVIGATION: tuple[NavEntry | tuple[str, str], ...] = (
     NavEntry("web:organizations", "Organizations", PRIMARY),
     NavEntry("web:conversations", "Conversations", PRIMARY),
     NavEntry("web:paths", "Career paths", PRIMARY),
-    NavEntry("web:questions", "Question bank", PREPARE),  # prep
-    NavEntry("web:templates", "Templates", PREPARE),  # outreach
-    NavEntry("web:action_items", "Action items", FOLLOW_THROUGH),  # reflection (issue 6)
-    NavEntry("web:network", "Network", FOLLOW_THROUGH),  # nurture (issue 6)
-    NavEntry("web:insights", "Insights", REFLECT),  # insights (issue 6)
-    NavEntry("web:statistics", "Statistics", REFLECT),  # insights (issue 6)
-    NavEntry("web:imports", "Import", DATA),  # imports (issue 3)
-    NavEntry("web:export", "Export", DATA),  # targets (issue 3)
+    NavEntry("web:questions", "Question bank", PREPARE),
+    NavEntry("web:templates", "Templates", PREPARE),
+    NavEntry("web:action_items", "Action items", FOLLOW_THROUGH),
+    NavEntry("web:network", "Network", FOLLOW_THROUGH),
+    NavEntry("web:insights", "Insights", REFLECT),
+    NavEntry("web:statistics", "Statistics", REFLECT),
+    NavEntry("web:imports", "Import", DATA),
+    NavEntry("web:export", "Export", DATA),
     NavEntry("web:trash", "Trash", DATA),
     NavEntry("web:profile", "Profile and rules", SETTINGS),
     NavEntry("web:availability", "Availability", SETTINGS),  # scheduling
-    NavEntry("web:email_settings", "Email", SETTINGS),  # outreach
+    NavEntry("web:email_settings", "Email", SETTINGS),
     NavEntry("web:password", "Password", SETTINGS),
     NavEntry("web:calendar_feed", "Calendar feed", SETTINGS),  # scheduling
 )

@@ -1,3 +1,5 @@
+"""Every model, importable from ``coffeechat.core.models``; each area's in its own module."""
+
 from coffeechat.core.models.accounts import (
     ApiToken,
     CalendarFeed,
@@ -13,7 +15,14 @@ from coffeechat.core.models.conversations import (
     Note,
     Referral,
 )
+from coffeechat.core.models.due import (
+    DueIndexState,
+    NetworkStanding,
+    NextStep,
+    StepDecision,
+)
 from coffeechat.core.models.library import PlannedQuestion, Question, Template
+from coffeechat.core.models.outreach import DailyDigest, SmtpSettings
 from coffeechat.core.models.people import (
     CareerPath,
     Contact,
@@ -21,9 +30,7 @@ from coffeechat.core.models.people import (
     Organization,
     Profile,
 )
-
-# reflection (issue 6)
-from coffeechat.core.models.reflection import (  # noqa: E402
+from coffeechat.core.models.reflection import (
     FitRating,
     OpenQuestion,
     PathDecision,
@@ -38,36 +45,27 @@ __all__ = [
     "Contact",
     "ContactMerge",
     "Conversation",
+    "DailyDigest",
+    "DueIndexState",
+    "FitRating",
     "ImportBatch",
     "Message",
+    "NetworkStanding",
+    "NextStep",
     "Note",
+    "OpenQuestion",
     "Organization",
     "OwnedModel",
     "OwnedQuerySet",
+    "PathDecision",
     "PlannedQuestion",
     "Profile",
+    "ProfileRevision",
     "Question",
     "Referral",
     "SignInLink",
+    "SmtpSettings",
+    "StepDecision",
     "Template",
     "hash_secret",
-    # reflection (issue 6)
-    "FitRating",
-    "OpenQuestion",
-    "PathDecision",
-    "ProfileRevision",
 ]
-
-# outreach
-from coffeechat.core.models.outreach import DailyDigest, SmtpSettings  # noqa: E402
-
-__all__ += ["DailyDigest", "SmtpSettings"]
-
-from coffeechat.core.models.due import (  # noqa: E402
-    DueIndexState,
-    NetworkStanding,
-    NextStep,
-    StepDecision,
-)
-
-__all__ += ["DueIndexState", "NetworkStanding", "NextStep", "StepDecision"]

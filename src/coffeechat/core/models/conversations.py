@@ -80,7 +80,7 @@ class Conversation(OwnedModel):
     # Scheduling: the .ics SEQUENCE; every reschedule or cancellation raises it so
     # calendar apps replace the invite they already hold instead of ignoring it.
     invite_sequence = models.PositiveIntegerField(default=0)
-    # -- prep area: interview mode's clock survives a reload or another device ------
+    # Interview mode's clock is stored, so it survives a reload or another device.
     interview_started_at = models.DateTimeField(
         null=True, blank=True, help_text="When interview mode's timer was started."
     )
@@ -194,5 +194,5 @@ class ActionItem(OwnedModel):
     class Meta:
         ordering = ["due", "created_at"]
 
-    def __str__(self) -> str:  # reflection (issue 6): named in the trash
+    def __str__(self) -> str:  # how the trash names it
         return self.text

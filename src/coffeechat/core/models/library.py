@@ -22,7 +22,7 @@ class Question(OwnedModel):
     )
     builtin = models.BooleanField(default=False)
     hidden = models.BooleanField(default=False)
-    # -- prep area: which shipped question this is, and its place in a plan --------
+    # Which shipped question this is, so a new release can update its wording.
     key = models.CharField(
         max_length=64, blank=True, help_text="The built-in question's stable key; empty for yours."
     )

@@ -16,7 +16,6 @@ def label(value: str) -> str:
     return vocabulary_label(str(value))
 
 
-# -- prep area ------------------------------------------------------------------------
 @register.filter
 def plan_row(plan_view: object, line: object) -> object:
     """The plan line's row: ``{% with row=plan_view|plan_row:line %}``."""

@@ -21,7 +21,7 @@ from coffeechat.services.forms import ConversationEditForm, ConversationForm, No
 from coffeechat.web.links import card_links
 from coffeechat.web.views import conversation_steps as steps
 from coffeechat.web.views.common import now, save_or_show_errors
-from coffeechat.web.views.prep import plan_context  # prep area
+from coffeechat.web.views.prep import plan_context
 
 
 @login_required
@@ -113,7 +113,8 @@ def conversation_detail(
         "section": "web:conversations",
         **_page_facts(page, moment),
     }
-    context.update(plan_context(request.user, conversation))  # prep area: the plan editor
+    # The plan editor sits on this page too, so preparing needs no second page.
+    context.update(plan_context(request.user, conversation))
     return render(request, "web/conversation.html", context, status=status)
 
 
