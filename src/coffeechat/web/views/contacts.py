@@ -3,15 +3,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from coffeechat.core.models import Contact, ContactMerge, Conversation
-from coffeechat.core.models.conversations import STAGE_LABELS
 from coffeechat.domain.vocabulary import Source, choices
 from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts import queries
 from coffeechat.services.contacts import search as contact_search
 from coffeechat.services.contacts.network import cadence_of, introductions_by
 from coffeechat.services.contacts.timeline import contact_timeline
 from coffeechat.services.forms import ContactForm
-from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
+from coffeechat.web.views.common import now, save_or_show_errors
 
 
 @login_required
@@ -28,7 +27,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "choices": contact_search.filter_choices(request.user),
         "sources": choices(Source),
-        "stage_labels": {str(k): v for k, v in STAGE_LABELS.items()},
+        "stage_labels": contact_search.stage_labels(),
         "query_string": params.urlencode(),
         "section": "web:contacts",
     }
@@ -38,19 +37,15 @@ def contact_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = owned_or_404(request.user, Contact, pk)
-    conversations = Conversation.objects.for_user(request.user).filter(contact=contact)
+    contact = queries.owned_contact(request.user, pk)
     context = {
         "contact": contact,
-        "conversations": conversations.select_related("career_path"),
+        "conversations": queries.conversations_with(request.user, contact),
         "timeline": contact_timeline(request.user, contact),
         "section": "web:contacts",
         "cadence": cadence_of(request.user, contact, now()),  # nurture (issue 6)
         "introductions": introductions_by(request.user, contact),
-        "merges": ContactMerge.objects.for_user(request.user)
-        .filter(kept=contact, undone_at__isnull=True)
-        .select_related("merged")
-        .order_by("-created_at"),
+        "merges": queries.merges_into(request.user, contact),
     }
     return render(request, "web/contact.html", context)
 
@@ -74,7 +69,7 @@ def contact_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = owned_or_404(request.user, Contact, pk)
+    contact = queries.owned_contact(request.user, pk)
     return save_or_show_errors(
         request,
         save=lambda: crm.update_contact(request.user, pk, request.POST),
