@@ -182,3 +182,35 @@ def test_has_notes_counts_only_the_users_live_notes(user, outsider, now):
     assert has_notes(user)
     crm.move_to_trash(user, "note", note.pk, now)
     assert not has_notes(user)
+
+
+def test_the_contact_screen_shows_only_undoable_merges_and_live_conversations(user, outsider, now):
+    from coffeechat.services.contacts.merge import merge_contacts, undo_merge
+    from coffeechat.services.contacts.page import contact_screen
+
+    ana, dup, again = _contact(user), _contact(user), _contact(user)
+    moved = start_conversation(user, {"contact": dup.pk})
+    merge_contacts(user, ana.pk, dup.pk, now)
+    undo_merge(user, merge_contacts(user, ana.pk, again.pk, now).pk, now)
+
+    screen = contact_screen(user, ana.pk, now)
+
+    assert [m.merged_id for m in screen.merges] == [dup.pk]
+    assert screen.conversations == [moved]
+    assert screen.as_context()["contact"] == ana
+    with pytest.raises(NotFound):
+        contact_screen(user, _contact(outsider).pk, now)
+
+
+def test_the_organization_screen_counts_its_alumni(user, outsider):
+    from coffeechat.services.contacts.page import organization_screen
+
+    org = _organization(user)
+    _contact(user, organization=org.pk, source="alumni")
+    _contact(user, "Bo", organization=org.pk)
+
+    screen = organization_screen(user, org.pk)
+
+    assert (len(screen.people), screen.alumni, screen.ranked.rank) == (2, 1, 1)
+    with pytest.raises(NotFound):
+        organization_screen(user, _organization(outsider).pk)

@@ -5,10 +5,8 @@ from django.urls import reverse
 
 from coffeechat.domain.vocabulary import Source, choices
 from coffeechat.services.contacts import actions as crm
-from coffeechat.services.contacts import queries
+from coffeechat.services.contacts import page, queries
 from coffeechat.services.contacts import search as contact_search
-from coffeechat.services.contacts.network import cadence_of, introductions_by
-from coffeechat.services.contacts.timeline import contact_timeline
 from coffeechat.services.forms import ContactForm
 from coffeechat.web.views.common import now, save_or_show_errors
 
@@ -37,16 +35,8 @@ def contact_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = queries.owned_contact(request.user, pk)
-    context = {
-        "contact": contact,
-        "conversations": queries.conversations_with(request.user, contact),
-        "timeline": contact_timeline(request.user, contact),
-        "section": "web:contacts",
-        "cadence": cadence_of(request.user, contact, now()),  # nurture (issue 6)
-        "introductions": introductions_by(request.user, contact),
-        "merges": queries.merges_into(request.user, contact),
-    }
+    screen = page.contact_screen(request.user, pk, now())
+    context = {**screen.as_context(), "section": "web:contacts"}
     return render(request, "web/contact.html", context)
 
 

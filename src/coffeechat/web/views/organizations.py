@@ -5,9 +5,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coffeechat.domain.vocabulary import Source
 from coffeechat.services.contacts import actions as crm
-from coffeechat.services.contacts import queries, targets
+from coffeechat.services.contacts import page, queries, targets
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.forms import OrganizationForm
 from coffeechat.web.views.common import pager, save_or_show_errors
@@ -69,15 +68,8 @@ def organization_rate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = queries.owned_organization(request.user, pk)
-    people = targets.who_do_i_know(request.user, organization)
-    context = {
-        "organization": organization,
-        "people": people,
-        "alumni": sum(1 for p in people if p.contact.source == Source.ALUMNI),
-        "ranked": targets.rank_of(request.user, organization.pk),
-        "section": "web:organizations",
-    }
+    screen = page.organization_screen(request.user, pk)
+    context = {**screen.as_context(), "section": "web:organizations"}
     return render(request, "web/organization.html", context)
 
 
