@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import pytest
@@ -107,13 +108,11 @@ def test_help_lists_every_kind(run):
 
 
 def test_every_import_kind_and_exit_code_is_in_the_cli_doc():
-    from coffeechat.cli import IMPORT_KINDS
+    from coffeechat.services.data.import_kinds import KINDS
 
     text = (Path(__file__).resolve().parents[2] / "docs" / "cli.md").read_text()
     section = text.split("## Importing", 1)[1]
-    missing = [
-        kind for kind, *_ in IMPORT_KINDS if f"`coffeechat import {kind} FILE`" not in section
-    ]
+    missing = [kind for kind in KINDS if f"`coffeechat import {kind} FILE`" not in section]
     assert missing == []
     for code in ("**0**", "**1**", "**2**", "**3**"):
         assert code in section
@@ -153,3 +152,29 @@ def test_possible_duplicates_nobody_chose_for_are_named_with_how_to_decide(run, 
     assert "Imported: 2 new, 0 updated, 1 skipped as duplicates" in result.out
     assert "1 possible duplicate left out: run again with --duplicates new" in result.out
     assert Contact.objects.filter(first_name="John", last_name="Smith").count() == 2
+
+
+def test_the_import_kinds_and_their_help_are_the_services_own():
+    from coffeechat.cli import build_parser
+    from coffeechat.services.data.import_kinds import KINDS
+
+    parser = build_parser()
+    [commands] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    [kinds] = [
+        a for a in commands.choices["import"]._actions if isinstance(a, argparse._SubParsersAction)
+    ]
+    contact_kinds = {name for name in kinds.choices if name not in ("json", "messages")}
+    assert contact_kinds == set(KINDS)
+    for name, kind in KINDS.items():
+        assert kinds.choices[name].description == kind.help
+        has_map = any("--map" in a.option_strings for a in kinds.choices[name]._actions)
+        assert has_map is kind.takes_mapping
+
+
+def test_the_map_help_names_every_field_the_csv_importer_fills(run):
+    from coffeechat.services.data.import_mapping import FIELD_LABELS
+
+    result = run("import", "csv", "--help")
+    assert result.code == 0
+    shown = " ".join(result.out.split())
+    assert f"(fields: {', '.join(FIELD_LABELS)})" in shown

@@ -2,14 +2,13 @@
 
 from datetime import datetime
 
-from django.db.models import Q
 from django.http import HttpRequest
 from ninja import PatchDict, Router, Schema, Status
 from ninja.pagination import paginate
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Page, now
-from coffeechat.core.models import CareerPath
 from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts import queries
 
 router = Router(tags=["career paths"])
 
@@ -32,11 +31,8 @@ class CareerPathOut(CareerPathIn):
 @router.get("", response=list[CareerPathOut], summary="Your career paths")
 @paginate(Page)
 def list_career_paths(request: HttpRequest, q: str = ""):
-    """``q`` filters by title or field."""
-    paths = CareerPath.objects.for_user(request.auth)
-    for word in q.split():
-        paths = paths.filter(Q(title__icontains=word) | Q(field__icontains=word))
-    return paths.order_by("title", "id")
+    """By title, as on the Career paths page; ``q`` filters by title or field."""
+    return queries.career_paths(request.auth, q)
 
 
 @router.post("", response={201: CareerPathOut, **WRITE_ERRORS}, summary="Add a career path")
@@ -49,7 +45,7 @@ def create_career_path(request: HttpRequest, payload: CareerPathIn):
     "/{career_path_id}", response={200: CareerPathOut, **READ_ERRORS}, summary="One career path"
 )
 def get_career_path(request: HttpRequest, career_path_id: int):
-    return crm.get_owned(request.auth, CareerPath, career_path_id)
+    return queries.owned_career_path(request.auth, career_path_id)
 
 
 @router.patch(

@@ -1,16 +1,16 @@
 """The user's contacts: list, search, create, change, trash."""
 
 from datetime import datetime
+from typing import Any
 
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import PatchDict, Router, Schema, Status
 from ninja.pagination import paginate
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Page, api_field_names, now, to_form
-from coffeechat.core.models import Contact
 from coffeechat.services.contacts import actions as crm
 from coffeechat.services.contacts import merge as contact_merge
+from coffeechat.services.contacts import queries
 from coffeechat.services.contacts import search as contact_search
 
 router = Router(tags=["contacts"])
@@ -67,30 +67,22 @@ class ContactOut(Schema):
     updated_at: datetime
 
     @staticmethod
-    def resolve_career_path_ids(contact: Contact) -> list[int]:
+    def resolve_career_path_ids(contact: Any) -> list[int]:
         # Prefetched; a trashed career path is hidden here as everywhere.
         return [path.pk for path in contact.career_paths.all() if path.deleted_at is None]
 
 
-def _contacts(user: object) -> QuerySet[Contact]:
-    return Contact.objects.for_user(user).prefetch_related("career_paths")
-
-
-def _read(user: object, pk: int) -> Contact:
-    contact: Contact = crm.get_owned(user, Contact, pk)
-    return _contacts(user).get(pk=contact.pk)
+def _read(user: object, pk: int) -> Any:
+    return queries.contact_with_paths(user, pk)
 
 
 @router.get("", response=list[ContactOut], summary="Your contacts")
 @paginate(Page)
 def list_contacts(request: HttpRequest, q: str = ""):
     """``q`` is the contact page's full-text search: every word, as a prefix, in the name,
-    email, title, organization, connection sentence, research or notes."""
-    contacts = _contacts(request.auth)
-    matches = contact_search.matching_ids(request.auth, q)
-    if matches is not None:
-        contacts = contacts.filter(pk__in=matches.values("pk"))
-    return contacts.order_by("last_name", "first_name", "id")
+    email, title, organization, connection sentence, research or notes. The order is the
+    contact page's for the same search: best match first with ``q``, else by name."""
+    return contact_search.listed(request.auth, q)
 
 
 @router.post("", response={201: ContactOut, **WRITE_ERRORS}, summary="Add a contact")

@@ -8,9 +8,9 @@ from django.http import HttpRequest
 from ninja import File, Form, Router, Schema, UploadedFile
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
-from coffeechat.importers.base import ImportFileError
-from coffeechat.importers.generic_csv import parse_mapping_options
-from coffeechat.services.data.imports import batches_for, commit_import, undo_import
+from coffeechat.services.data import queries
+from coffeechat.services.data.import_mapping import mapping_from_options
+from coffeechat.services.data.imports import commit_import, undo_import
 from coffeechat.services.errors import InvalidInput
 
 router = Router(tags=["imports"])
@@ -32,7 +32,7 @@ class BatchOut(Schema):
 # Listed before /{kind} so that GET /batches is not taken for a kind.
 @router.get("/batches", response={200: list[BatchOut], **READ_ERRORS}, summary="Past imports")
 def list_batches(request: HttpRequest) -> list[object]:
-    return list(batches_for(request.auth)[:200])
+    return list(queries.import_batches(request.auth, 200))
 
 
 @router.post("/{kind}", response={200: dict, **WRITE_ERRORS}, summary="Import a file")
@@ -57,10 +57,7 @@ def import_file(
     """
     if file.size and file.size > MAX_UPLOAD_BYTES:
         raise InvalidInput({"file": [f"the file is larger than {MAX_UPLOAD_BYTES // 2**20} MB"]})
-    try:
-        mapping = parse_mapping_options([map]) if map.strip() else None
-    except ImportFileError as exc:
-        raise InvalidInput({"map": [exc.message]}) from None
+    mapping = mapping_from_options([map]) if map.strip() else None
     result = commit_import(
         request.auth,
         kind,

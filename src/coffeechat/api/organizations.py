@@ -1,16 +1,15 @@
 """Target organizations, in the LAMP order (motivation, posting, advocacy)."""
 
 from datetime import datetime
+from typing import Any
 
-from django.db.models import Q
 from django.http import HttpRequest
 from ninja import PatchDict, Router, Schema, Status
 from ninja.pagination import paginate
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, Page, now
-from coffeechat.core.models import Organization
 from coffeechat.services.contacts import actions as crm
-from coffeechat.services.contacts import targets
+from coffeechat.services.contacts import queries, targets
 
 router = Router(tags=["organizations"])
 
@@ -32,21 +31,17 @@ class OrganizationOut(OrganizationIn):
     updated_at: datetime
 
 
-def _read(user: object, pk: int) -> Organization:
+def _read(user: object, pk: int) -> Any:
     """The organization with its advocacy (live contacts known there)."""
-    organization: Organization = crm.get_owned(user, Organization, pk)
-    return crm.organizations_ranked(user).get(pk=organization.pk)
+    return queries.organization_with_advocacy(user, pk)
 
 
 @router.get("", response=list[OrganizationOut], summary="Your organizations, ranked")
 @paginate(Page)
 def list_organizations(request: HttpRequest, q: str = ""):
-    """Ranked by motivation, then posting, then advocacy; ``q`` filters by name or industry."""
-    organizations = crm.organizations_ranked(request.auth)
-    for word in q.split():
-        organizations = organizations.filter(Q(name__icontains=word) | Q(industry__icontains=word))
-    # The service's ranking, with the id as the last tie-break so pages never overlap.
-    return organizations.order_by(*organizations.query.order_by, "id")
+    """Ranked by motivation, then posting, then advocacy, then name (any case), as on the
+    Organizations page; ``q`` filters by name or industry."""
+    return targets.ranked_organizations(request.auth, q)
 
 
 @router.post("", response={201: OrganizationOut, **WRITE_ERRORS}, summary="Add an organization")
@@ -107,7 +102,7 @@ class PersonOut(Schema):
 def organization_people(request: HttpRequest, organization_id: int):
     """The organization's contacts ranked for outreach, each with the reasons for its place:
     role matching a career path, alumni, seniority, internal promotion, introductions."""
-    organization = crm.get_owned(request.auth, Organization, organization_id)
+    organization = queries.owned_organization(request.auth, organization_id)
     return [
         {
             "contact_id": row.contact.pk,

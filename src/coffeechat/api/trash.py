@@ -32,7 +32,7 @@ def list_trash(request: HttpRequest):
     """Most recently deleted first (at most 200 of each kind); each row is deleted for
     good at ``purge_at``, 30 days after it was trashed."""
     moment = now()
-    return [item.as_dict(moment) for item in trash.trashed_items(request.auth)]
+    return [item.as_dict(moment) for item in trash.trashed_items(request.auth, now=moment)]
 
 
 @router.post(

@@ -181,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("conversation", metavar="CONVERSATION_ID")
     _user_option(brief)
     _json_option(brief)
-    # imports: `coffeechat import KIND FILE`; another kind is one more IMPORT_KINDS entry.
+    # imports: `coffeechat import KIND FILE`, one per kind in services.data.import_kinds.
     _import_commands(commands)
     # -- targets area (issue 3): exports and the trash --
     export = _command(
@@ -206,17 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# imports: (kind, handler, summary, takes --map). The handler gets args.kind.
-IMPORT_KINDS: list[tuple[str, str, str, bool]] = [
-    ("linkedin", "coffeechat.cli.imports:import_contacts", "LinkedIn Connections.csv", False),
-    ("google", "coffeechat.cli.imports:import_contacts", "a Google Contacts CSV export", False),
-    ("vcard", "coffeechat.cli.imports:import_contacts", "a vCard (.vcf) file", False),
-    ("csv", "coffeechat.cli.imports:import_contacts", "any CSV, with a column mapping", True),
-]
-
-
 def _import_commands(commands: argparse._SubParsersAction) -> None:
-    from coffeechat.cli.imports import add_import_arguments
+    from coffeechat.cli.imports import add_import_kind_commands
 
     parser = commands.add_parser(
         "import",
@@ -224,9 +215,7 @@ def _import_commands(commands: argparse._SubParsersAction) -> None:
         description="Import contacts from a file as one batch that can be undone.",
     )
     kinds = parser.add_subparsers(dest="kind", metavar="KIND", required=True)
-    for kind, handler, summary, takes_mapping in IMPORT_KINDS:
-        sub = _command(kinds, kind, handler, f"import {summary}")
-        add_import_arguments(sub, mapping=takes_mapping)
+    add_import_kind_commands(kinds)
     # targets: a coffeechat JSON export restores into an empty account.
     restore = _command(
         kinds,

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import Any
 
 from coffeechat.cli.common import print_json, resolve_user, start_django
-
-if TYPE_CHECKING:
-    from coffeechat.core.models import ContactMerge
-
 
 _WORDS = {
     "conversations": ("conversation", "conversations"),
@@ -60,7 +56,7 @@ def unmerge(args: argparse.Namespace) -> int:
     return 0
 
 
-def _as_dict(merge: ContactMerge) -> dict[str, object]:
+def _as_dict(merge: Any) -> dict[str, object]:
     return {
         "id": merge.pk,
         "kept_id": merge.kept_id,

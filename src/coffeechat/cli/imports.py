@@ -1,4 +1,4 @@
-"""``coffeechat import KIND FILE``: contacts from LinkedIn, Google, vCard or any CSV.
+"""``coffeechat import KIND FILE``: contacts from each kind of file the services import.
 
 The same services as the web page: the file is parsed and classified, then
 written as one batch in one transaction (or not at all with ``--dry-run``).
@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from coffeechat.cli.common import CliError, print_json, resolve_user, start_django
+from coffeechat.services.data.import_kinds import KINDS
+from coffeechat.services.data.import_mapping import FIELD_LABELS, mapping_from_options
+from coffeechat.services.errors import InvalidInput
 
 EXIT_SOME_ROWS_LEFT_OUT = 3
 _MAX_FILE = 50 * 1024 * 1024
@@ -40,7 +43,6 @@ def import_contacts(args: argparse.Namespace) -> int:
     mapping = _mapping(getattr(args, "map", None))
     start_django()
     from coffeechat.services.data.imports import commit_import
-    from coffeechat.services.errors import InvalidInput
 
     user = resolve_user(args.user)
     bar = ProgressBar(enabled=sys.stderr.isatty() and not args.json)
@@ -72,13 +74,10 @@ def import_contacts(args: argparse.Namespace) -> int:
 def _mapping(options: list[str] | None) -> dict[str, str] | None:
     if not options:
         return None
-    from coffeechat.importers.base import ImportFileError
-    from coffeechat.importers.generic_csv import parse_mapping_options
-
     try:
-        return parse_mapping_options(options)
-    except ImportFileError as exc:
-        raise CliError(str(exc)) from None
+        return mapping_from_options(options)
+    except InvalidInput as exc:
+        raise CliError(exc.errors["map"][0]) from None
 
 
 _WORDS = {"new": "new", "update": "update", "duplicate": "duplicate", "problem": "PROBLEM"}
@@ -138,6 +137,15 @@ class ProgressBar:
             sys.stderr.flush()
 
 
+def add_import_kind_commands(kinds: argparse._SubParsersAction) -> None:
+    """One ``coffeechat import KIND FILE`` per kind in ``import_kinds.KINDS``, with its help:
+    a kind registered there is a command here, and the names cannot disagree."""
+    for kind in KINDS.values():
+        sub = kinds.add_parser(kind.name, help=kind.help.rstrip("."), description=kind.help)
+        sub.set_defaults(handler="coffeechat.cli.imports:import_contacts")
+        add_import_arguments(sub, mapping=kind.takes_mapping)
+
+
 def add_import_arguments(parser: argparse.ArgumentParser, *, mapping: bool) -> None:
     parser.add_argument("file", metavar="FILE", help="the file to import ('-' reads stdin)")
     parser.add_argument(
@@ -163,9 +171,7 @@ def add_import_arguments(parser: argparse.ArgumentParser, *, mapping: bool) -> N
             action="append",
             metavar="FIELD=COLUMN",
             help="which column fills which field, e.g. --map first_name=Given --map email=Mail "
-            "(fields: first_name, last_name, name, email, phone, organization, title, "
-            "linkedin_url, location, connected_on, birthday, labels, notes, source); "
-            "guessed from the header when left out",
+            f"(fields: {', '.join(FIELD_LABELS)}); guessed from the header when left out",
         )
     parser.add_argument(
         "--user", metavar="NAME", help="the account to use (default: the only account)"

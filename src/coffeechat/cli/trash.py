@@ -34,7 +34,7 @@ def list_trash(args: argparse.Namespace) -> int:
 
     user = resolve_user(args.user)
     moment = timezone.now()
-    items = trashed_items(user)
+    items = trashed_items(user, now=moment)
     if args.json:
         print_json({"items": [item.as_dict(moment) for item in items]})
         return 0

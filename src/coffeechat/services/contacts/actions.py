@@ -25,7 +25,6 @@ from coffeechat.core.models import (
     Question,
     Template,
 )
-from coffeechat.domain.vocabulary import Source
 from coffeechat.services.accounts.signin import ensure_profile
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.services.forms import (
@@ -190,17 +189,3 @@ def _trashable(kind: str) -> type[OwnedModel]:
         return TRASHABLE[kind]
     except KeyError as exc:
         raise NotFound(f"'{kind}' cannot be trashed.") from exc
-
-
-def organizations_ranked(user: Any) -> models.QuerySet[Organization]:
-    """The LAMP order: motivation, then posting, then advocacy (contacts known there)."""
-    live_contacts = models.Q(contacts__deleted_at__isnull=True, contacts__isnull=False)
-    alumni = live_contacts & models.Q(contacts__source=Source.ALUMNI)
-    return (
-        Organization.objects.for_user(user)
-        .annotate(
-            advocacy=models.Count("contacts", filter=live_contacts),
-            alumni=models.Count("contacts", filter=alumni),
-        )
-        .order_by("-motivation", "-posting", "-advocacy", "-alumni", "name")
-    )

@@ -21,8 +21,10 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Replace
 
 from coffeechat.core.models import CareerPath, Contact, Conversation, Message, Note, Organization
+from coffeechat.core.models.conversations import STAGE_LABELS
 from coffeechat.domain.types import Bucket, Stage
 from coffeechat.domain.vocabulary import Source
+from coffeechat.services.contacts import queries
 
 PAGE_SIZE = 50
 NO_CONVERSATION = "none"
@@ -125,6 +127,16 @@ def search_contacts(
     rows = {c.pk: c for c in _annotated(user, Contact.objects.filter(pk__in=ids))}
     paginated.object_list = [rows[pk] for pk in ids if pk in rows]
     return ContactPage(paginated, filters)
+
+
+def listed(user: Any, q: str = "") -> queries.InOrder:
+    """The live contacts matching ``q`` in the order the Contacts page gives them for the
+    same search (best match with words, else by name), each with its career paths;
+    rows are read only for the slice taken."""
+    filters = ContactFilters(q=q)
+    return queries.InOrder(
+        _ordered_ids(user, _filtered(user, filters, None), filters), queries.contacts_with_paths
+    )
 
 
 def matching_ids(user: Any, text: str) -> QuerySet[Contact] | None:
@@ -296,6 +308,11 @@ def _by_relevance(user: Any, contacts: QuerySet[Contact], text: str) -> Any:
         .order_by("-rank", "last_name", "first_name", "pk")
         .values_list("pk", flat=True)
     )
+
+
+def stage_labels() -> dict[str, str]:
+    """Each conversation stage's value and the words the list shows for it."""
+    return {str(value): str(text) for value, text in STAGE_LABELS.items()}
 
 
 def filter_choices(user: Any) -> dict[str, list[tuple[str, str]]]:

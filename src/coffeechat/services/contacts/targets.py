@@ -24,6 +24,7 @@ from coffeechat.domain.targets import (
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import PathStatus
 from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts import queries
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,25 @@ class PersonRow:
     latest_stage: str  # the latest live conversation's stage label, "" if none
 
 
-def target_list(user: Any) -> list[OrganizationRow]:
-    """Every live organization, ranked, with its advocacy and alumni counts: one query."""
-    organizations = {org.pk: org for org in crm.organizations_ranked(user)}
+def target_list(user: Any, q: str = "") -> list[OrganizationRow]:
+    """Every live organization, ranked, with its advocacy and alumni counts: one query.
+
+    The order is the domain's alone (``rank_organizations``), so the page, the API
+    and anything else listing organizations cannot disagree on it; ``q`` keeps the
+    organizations whose name or industry holds every word.
+    """
+    rows = queries.matching_words(queries.organizations_with_advocacy(user), q, "name", "industry")
+    organizations = {org.pk: org for org in rows}
     facts = [
         OrganizationFacts(org.pk, org.name, org.motivation, org.posting, org.advocacy, org.alumni)
         for org in organizations.values()
     ]
     return [OrganizationRow(organizations[r.facts.id], r) for r in rank_organizations(facts)]
+
+
+def ranked_organizations(user: Any, q: str = "") -> list[Organization]:
+    """The organizations in the LAMP order, each with ``advocacy`` and ``alumni``."""
+    return [row.organization for row in target_list(user, q)]
 
 
 TARGET_PAGE_SIZE = 50

@@ -379,7 +379,3 @@ def _organizations_still_there(user: Any, filled: dict[str, dict[str, object]]) 
     if not wanted:
         return set()
     return set(Organization.objects.filter(owner=user, pk__in=wanted).values_list("id", flat=True))
-
-
-def batches_for(user: Any) -> Any:
-    return ImportBatch.objects.for_user(user).order_by("-created_at", "-id")

@@ -76,11 +76,17 @@ def describe(kind: str, item: Any) -> str:
     return str(item)
 
 
-def trashed_items(user: Any, limit: int = 200) -> list[TrashedItem]:
-    """What the user has in the trash, most recently deleted first: one query per kind."""
+def trashed_items(user: Any, limit: int = 200, *, now: datetime | None = None) -> list[TrashedItem]:
+    """What the user has in the trash, most recently deleted first: one query per kind.
+
+    With ``now``, what is past its 30 days is left out: restore refuses it and the
+    next purge removes it, so every list (page, API, CLI) shows only what can come back.
+    """
     items = []
     for kind, model in crm.TRASHABLE.items():
-        rows = model.objects.trashed_for_user(user).order_by("-deleted_at")
+        rows = model.objects.trashed_for_user(user).order_by("-deleted_at", "-pk")
+        if now is not None:
+            rows = rows.filter(deleted_at__gte=expired_before(now))
         if model is Conversation:  # named after its contact: one query, not one per row
             rows = rows.select_related("contact")
         rows = rows[:limit]

@@ -8,11 +8,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from coffeechat.core.models import Contact
 from coffeechat.services.contacts import merge as contact_merge
+from coffeechat.services.contacts import queries
 from coffeechat.services.contacts import search as contact_search
 from coffeechat.services.errors import InvalidInput, NotFound
-from coffeechat.web.views.common import now, owned_or_404
+from coffeechat.web.views.common import now
 
 CANDIDATES = 20
 
@@ -20,7 +20,7 @@ CANDIDATES = 20
 @login_required
 def choose(request: HttpRequest, pk: int) -> HttpResponse:
     """Find the duplicate: by default people with the same name, else what was typed."""
-    contact = owned_or_404(request.user, Contact, pk)
+    contact = queries.owned_contact(request.user, pk)
     query = request.GET.get("q", "").strip() or contact.name
     found = contact_search.search_contacts(
         request.user, contact_search.ContactFilters(q=query), page_size=CANDIDATES + 1

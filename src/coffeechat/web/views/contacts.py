@@ -3,15 +3,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from coffeechat.core.models import Contact, ContactMerge, Conversation
-from coffeechat.core.models.conversations import STAGE_LABELS
 from coffeechat.domain.vocabulary import Source, choices
 from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts import page, queries
 from coffeechat.services.contacts import search as contact_search
-from coffeechat.services.contacts.network import cadence_of, introductions_by
-from coffeechat.services.contacts.timeline import contact_timeline
 from coffeechat.services.forms import ContactForm
-from coffeechat.web.views.common import now, owned_or_404, save_or_show_errors
+from coffeechat.web.views.common import now, save_or_show_errors
 
 
 @login_required
@@ -28,7 +25,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         "filters": filters,
         "choices": contact_search.filter_choices(request.user),
         "sources": choices(Source),
-        "stage_labels": {str(k): v for k, v in STAGE_LABELS.items()},
+        "stage_labels": contact_search.stage_labels(),
         "query_string": params.urlencode(),
         "section": "web:contacts",
     }
@@ -38,20 +35,8 @@ def contact_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = owned_or_404(request.user, Contact, pk)
-    conversations = Conversation.objects.for_user(request.user).filter(contact=contact)
-    context = {
-        "contact": contact,
-        "conversations": conversations.select_related("career_path"),
-        "timeline": contact_timeline(request.user, contact),
-        "section": "web:contacts",
-        "cadence": cadence_of(request.user, contact, now()),  # nurture (issue 6)
-        "introductions": introductions_by(request.user, contact),
-        "merges": ContactMerge.objects.for_user(request.user)
-        .filter(kept=contact, undone_at__isnull=True)
-        .select_related("merged")
-        .order_by("-created_at"),
-    }
+    screen = page.contact_screen(request.user, pk, now())
+    context = {**screen.as_context(), "section": "web:contacts"}
     return render(request, "web/contact.html", context)
 
 
@@ -74,7 +59,7 @@ def contact_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def contact_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    contact = owned_or_404(request.user, Contact, pk)
+    contact = queries.owned_contact(request.user, pk)
     return save_or_show_errors(
         request,
         save=lambda: crm.update_contact(request.user, pk, request.POST),

@@ -9,24 +9,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coffeechat.importers.base import ImportFileError
-from coffeechat.importers.generic_csv import (
+from coffeechat.services.data import import_stash, queries
+from coffeechat.services.data.import_kinds import KINDS
+from coffeechat.services.data.import_mapping import (
     FIELD_LABELS,
+    ImportFileError,
     column_examples,
     guess_mapping,
     names_someone,
     read_header,
 )
-from coffeechat.services.data import import_stash
-from coffeechat.services.data.import_kinds import KINDS
 from coffeechat.services.data.import_preview import DECISIONS, DUPLICATE, NEW, PROBLEM, UPDATE
-from coffeechat.services.data.imports import batches_for, commit_import, preview_import, undo_import
-from coffeechat.services.errors import InvalidInput
+from coffeechat.services.data.imports import commit_import, preview_import, undo_import
+from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.web.views.common import now
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -46,7 +46,7 @@ def human_size(size: int) -> str:
 
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
-    batches = list(batches_for(request.user)[:50])
+    batches = queries.import_batches(request.user, 50)
     for batch in batches:
         kind = KINDS.get(batch.kind)
         batch.kind_label = kind.label if kind else batch.kind
@@ -204,16 +204,14 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def cancel(request: HttpRequest, token: str) -> HttpResponse:
     if not import_stash.discard_upload(request.user, token):
-        raise Http404("No such upload: it was imported, cancelled or has expired.")
+        raise NotFound("No such upload: it was imported, cancelled or has expired.")
     messages.success(request, "Import cancelled; nothing was changed.")
     return redirect("web:imports")
 
 
 @login_required
 def undo(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = batches_for(request.user).filter(pk=pk).first()
-    if batch is None:
-        raise Http404("No such import.")
+    batch = queries.owned_import_batch(request.user, pk)
     if request.method == "POST":
         try:
             result = undo_import(request.user, pk, now())

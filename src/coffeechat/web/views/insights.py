@@ -9,9 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
-from coffeechat.core.models import Note
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.reflection.insights import NoteSearchForm, filters_from, search_notes
+from coffeechat.services.reflection.queries import has_notes
 
 _FILTER_KEYS = ("q", "path", "organization", "tag", "highlight")
 
@@ -33,6 +33,6 @@ def insights(request: HttpRequest) -> HttpResponse:
         snippets={hit.note_id: mark_safe(hit.snippet_html) for hit in result.hits},  # noqa: S308
         page_query=urlencode(kept),
         tag_query=urlencode({k: v for k, v in kept.items() if k != "tag"}),
-        has_notes=result.total > 0 or Note.objects.for_user(request.user).exists(),
+        has_notes=result.total > 0 or has_notes(request.user),
     )
     return render(request, "web/insights.html", context)

@@ -5,13 +5,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coffeechat.core.models import Organization
-from coffeechat.domain.vocabulary import Source
 from coffeechat.services.contacts import actions as crm
-from coffeechat.services.contacts import targets
+from coffeechat.services.contacts import page, queries, targets
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.forms import OrganizationForm
-from coffeechat.web.views.common import owned_or_404, pager, save_or_show_errors
+from coffeechat.web.views.common import pager, save_or_show_errors
 
 MOTIVATION_CHOICES = OrganizationForm.base_fields["motivation"].choices
 POSTING_CHOICES = OrganizationForm.base_fields["posting"].choices
@@ -45,7 +43,7 @@ def organization_rate(request: HttpRequest, pk: int) -> HttpResponse:
     A refused value changes nothing and is shown beside its row; htmx gets a
     200 so it swaps the message in (it does not swap 4xx answers).
     """
-    organization = owned_or_404(request.user, Organization, pk)
+    organization = queries.owned_organization(request.user, pk)
     try:
         saved = targets.rate_organization(request.user, pk, request.POST.dict())
     except InvalidInput as exc:
@@ -70,15 +68,8 @@ def organization_rate(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = owned_or_404(request.user, Organization, pk)
-    people = targets.who_do_i_know(request.user, organization)
-    context = {
-        "organization": organization,
-        "people": people,
-        "alumni": sum(1 for p in people if p.contact.source == Source.ALUMNI),
-        "ranked": targets.rank_of(request.user, organization.pk),
-        "section": "web:organizations",
-    }
+    screen = page.organization_screen(request.user, pk)
+    context = {**screen.as_context(), "section": "web:organizations"}
     return render(request, "web/organization.html", context)
 
 
@@ -100,7 +91,7 @@ def organization_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def organization_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    organization = owned_or_404(request.user, Organization, pk)
+    organization = queries.owned_organization(request.user, pk)
     return save_or_show_errors(
         request,
         save=lambda: crm.update_organization(request.user, pk, request.POST),

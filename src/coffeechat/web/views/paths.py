@@ -1,34 +1,24 @@
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from coffeechat.core.models import CareerPath
 from coffeechat.services.contacts import actions as crm
+from coffeechat.services.contacts import queries
 from coffeechat.services.forms import CareerPathForm
-from coffeechat.web.views.common import owned_or_404, save_or_show_errors
-
-_LIVE = Q(conversations__deleted_at__isnull=True)
+from coffeechat.web.views.common import save_or_show_errors
 
 
 @login_required
 def path_list(request: HttpRequest) -> HttpResponse:
-    paths = CareerPath.objects.for_user(request.user).annotate(
-        conversation_count=Count("conversations", filter=_LIVE),
-        held_count=Count("conversations", filter=_LIVE & Q(conversations__held_at__isnull=False)),
-    )
+    paths = queries.career_paths(request.user)
     return render(request, "web/paths.html", {"paths": paths, "section": "web:paths"})
 
 
 @login_required
 def path_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    path = owned_or_404(request.user, CareerPath, pk)
-    conversations = (
-        path.conversations.filter(deleted_at__isnull=True, contact__deleted_at__isnull=True)
-        .select_related("contact", "contact__organization")
-        .order_by("-created_at")
-    )
+    path = queries.owned_career_path(request.user, pk)
+    conversations = queries.path_conversations(request.user, path)
     context = {"path": path, "conversations": conversations, "section": "web:paths"}
     return render(request, "web/path.html", context)
 
@@ -51,7 +41,7 @@ def path_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def path_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    path = owned_or_404(request.user, CareerPath, pk)
+    path = queries.owned_career_path(request.user, pk)
     return save_or_show_errors(
         request,
         save=lambda: crm.update_career_path(request.user, pk, request.POST),

@@ -7,12 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from coffeechat.core.models import CareerPath, Contact, Conversation
 from coffeechat.domain.steps import Door
 from coffeechat.domain.types import Bucket
 from coffeechat.services.accounts.signin import ensure_profile
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.today import due_list as service
+from coffeechat.services.today.queries import is_new
 from coffeechat.web.links import LABELS, door_url
 from coffeechat.web.views.common import now
 
@@ -60,17 +60,9 @@ TEN_STEPS = (
 )
 
 
-def _is_new(user: object) -> bool:
-    return not (
-        Contact.objects.for_user(user).exists()
-        or CareerPath.objects.for_user(user).exists()
-        or Conversation.objects.for_user(user).exists()
-    )
-
-
 @login_required
 def today(request: HttpRequest) -> HttpResponse:
-    if _is_new(request.user):
+    if is_new(request.user):
         return redirect("web:welcome")
     profile = ensure_profile(request.user)
     as_of_text = request.GET.get("as_of", "").strip()
@@ -152,7 +144,7 @@ def _row(item: service.TodayItem) -> dict[str, Any]:
 
 @login_required
 def welcome(request: HttpRequest) -> HttpResponse:
-    context = {"steps": TEN_STEPS, "is_new": _is_new(request.user)}
+    context = {"steps": TEN_STEPS, "is_new": is_new(request.user)}
     return render(request, "web/welcome.html", context)
 
 
