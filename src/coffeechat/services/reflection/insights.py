@@ -19,8 +19,9 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.text import Truncator
 
-from coffeechat.core.models import CareerPath, Conversation, Note, Organization
+from coffeechat.core.models import CareerPath, Note, Organization
 from coffeechat.domain.insights import MAX_QUERY_LENGTH, Term, Theme, marked_html, parse_query
+from coffeechat.services.conversations.queries import live
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.reflection import insights_sql
 
@@ -210,7 +211,7 @@ def _filtered(user: Any, filters: NoteFilters) -> QuerySet[Note]:
     The conversation side is one uncorrelated subquery, which the databases
     evaluate once, rather than joins that every count and sort would carry.
     """
-    conversations = Conversation.objects.for_user(user).filter(contact__deleted_at__isnull=True)
+    conversations = live(user)
     narrowed = bool(filters.career_path_id or filters.organization_id)
     if filters.career_path_id:
         conversations = conversations.filter(career_path_id=filters.career_path_id)

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import OuterRef, Q, Subquery
 
-from coffeechat.core.models import Contact, Conversation, Message, Referral
+from coffeechat.core.models import Contact, Message, Referral
 from coffeechat.domain.businessdays import holiday_dates
 from coffeechat.domain.stats import (
     WEEKS,
@@ -31,6 +31,7 @@ from coffeechat.domain.stats import (
 from coffeechat.domain.types import Sentiment
 from coffeechat.domain.vocabulary import Direction, MessageKind
 from coffeechat.services.accounts.signin import ensure_profile
+from coffeechat.services.conversations.queries import live
 from coffeechat.services.today.due_list import rule_settings
 
 
@@ -98,8 +99,7 @@ def _conversations(user: Any, zone: ZoneInfo) -> list[ConversationFact]:
         .values("channel")[:1]
     )
     rows = (
-        Conversation.objects.for_user(user)
-        .filter(contact__deleted_at__isnull=True)
+        live(user)
         .annotate(request_channel=Subquery(first_request))
         .values(
             "contact_id",

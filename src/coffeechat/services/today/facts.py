@@ -47,6 +47,7 @@ from coffeechat.domain.types import (
     Stage,
 )
 from coffeechat.domain.vocabulary import Direction, PathStatus
+from coffeechat.services.conversations.queries import live
 
 _OPEN_REQUEST_STAGES = (Stage.REQUESTED, Stage.FOLLOWED_UP)
 
@@ -125,8 +126,7 @@ def _conversation_facts(user: Any, scope: Scope | None) -> list[ConversationFact
         .values("total")
     )
     rows = (
-        _in_scope(Conversation.objects.for_user(user), scope)
-        .filter(contact__deleted_at__isnull=True)
+        _in_scope(live(user), scope)
         .exclude(_CLOSED_BEFORE_INTERVIEW)
         .annotate(
             draft_created_at=Subquery(drafts.order_by("created_at").values("created_at")[:1]),
@@ -165,8 +165,8 @@ def _conversation_facts(user: Any, scope: Scope | None) -> list[ConversationFact
 def _closed_before_interview(user: Any, scope: Scope | None) -> list[ConversationFacts]:
     referred = Referral.objects.for_user(user).values("to_contact_id")
     rows = (
-        _in_scope(Conversation.objects.for_user(user), scope)
-        .filter(_CLOSED_BEFORE_INTERVIEW, contact__deleted_at__isnull=True)
+        _in_scope(live(user), scope)
+        .filter(_CLOSED_BEFORE_INTERVIEW)
         .filter(
             Q(contact__organization_id__in=_open_request_organizations(user))
             | Q(contact_id__in=referred)
@@ -229,8 +229,8 @@ def _open_request_organizations(user: Any) -> Any:
 def _held_elsewhere(user: Any, scope: Scope) -> list[ConversationFacts]:
     """Interviews held on a career path with people outside the scope: only their dates."""
     rows = (
-        Conversation.objects.for_user(user)
-        .filter(held_at__isnull=False, career_path__isnull=False, contact__deleted_at__isnull=True)
+        live(user)
+        .filter(held_at__isnull=False, career_path__isnull=False)
         .exclude(contact_id__in=scope.contacts)
         .values_list("id", "contact_id", "career_path_id", "created_at", "held_at")
     )
