@@ -27,6 +27,15 @@ def test_check_refuses_an_unknown_channel_by_field(api):
     assert "channel" in response.json()["errors"]
 
 
+def test_check_takes_every_message_kind_the_composer_writes(api):
+    # The API once listed its own kinds and refused a time confirmation.
+    response = api.post(
+        "/outreach/check",
+        {"kind": "confirmation", "subject": "Confirming Tuesday", "body": "See you at 10."},
+    )
+    assert response.status_code == 200, response.json()
+
+
 def test_check_with_a_conversation_uses_its_highlights(api, user, conversation):
     from coffeechat.core.models import Note
 

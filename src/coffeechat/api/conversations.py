@@ -1,7 +1,7 @@
 """Conversations: start one, record what happened, take notes."""
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
@@ -16,8 +16,8 @@ from coffeechat.api.common import (
     to_form,
     without_none,
 )
-from coffeechat.domain.stages import allowed_events
-from coffeechat.domain.types import Stage
+from coffeechat.domain.stages import Event, allowed_events
+from coffeechat.domain.types import Medium, Sentiment, Stage
 from coffeechat.services.contacts.actions import move_to_trash
 from coffeechat.services.conversations import actions as journey
 from coffeechat.services.conversations import queries
@@ -27,28 +27,11 @@ router = Router(tags=["conversations"])
 
 RENAMES = {"contact_id": "contact", "career_path_id": "career_path"}
 
-# The events a client may record (domain.stages.Event).
-EventType = Literal[
-    "request_sent",
-    "follow_up_sent",
-    "reply_received",
-    "declined",
-    "scheduled",
-    "held",
-    "thank_you_sent",
-    "update_sent",
-    "closed",
-    "reopened",
-]
-EVENT_TYPES: frozenset[str] = frozenset(EventType.__args__)  # type: ignore[attr-defined]
-
 
 class ConversationIn(Schema):
     contact_id: int
     career_path_id: int | None = None
-    medium: Literal["video", "phone", "in_person"] | None = Field(
-        None, description="Defaults to video."
-    )
+    medium: Medium | None = Field(None, description="Defaults to video.")
     planned_minutes: int | None = Field(None, description="Defaults to your profile's length.")
     purpose: str = ""
 
@@ -81,15 +64,13 @@ class ConversationOut(Schema):
     @staticmethod
     def resolve_allowed_events(conversation: Any) -> list[str]:
         events = allowed_events(Stage(conversation.stage))
-        return [event.value for event in events if event.value in EVENT_TYPES]
+        return [event.value for event in events]
 
 
 class EventIn(Schema):
-    type: EventType
+    type: Event
     at: str | None = Field(None, description="When it happened; empty for now. Naive = your zone.")
-    sentiment: Literal["positive", "negative", "referral_only", "out_of_office"] | None = Field(
-        None, description="Required for reply_received."
-    )
+    sentiment: Sentiment | None = Field(None, description="Required for reply_received.")
     starts_at: str | None = Field(
         None, description="For scheduled: the interview's wall time, e.g. 2026-12-03T10:00."
     )
@@ -104,7 +85,7 @@ class ConversationPatch(Schema):
     """Every field optional; the contact and the stage do not change here."""
 
     career_path_id: int | None = None
-    medium: Literal["video", "phone", "in_person"] | None = None
+    medium: Medium | None = None
     planned_minutes: int | None = None
     location: str | None = None
     purpose: str | None = None

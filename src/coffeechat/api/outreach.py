@@ -7,6 +7,8 @@ from django.http import HttpRequest
 from ninja import Field, Router, Schema
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
+from coffeechat.domain.outreach.model import Severity
+from coffeechat.domain.vocabulary import Channel, Direction, MessageKind
 from coffeechat.services.conversations.queries import owned_conversation
 from coffeechat.services.outreach import composer as outreach
 from coffeechat.services.outreach.queries import messages_of, owned_template
@@ -14,15 +16,10 @@ from coffeechat.services.outreach.templates import list_templates
 
 router = Router(tags=["outreach"])
 
-ChannelIn = Literal["email", "linkedin-note", "linkedin-message", "other"]
-KindIn = Literal[
-    "request", "follow-up", "thank-you", "report-back", "update", "introduction-ask", "reply"
-]
-
 
 class CheckIn(Schema):
-    channel: ChannelIn = "email"
-    kind: KindIn = "request"
+    channel: Channel = Channel.EMAIL
+    kind: MessageKind = MessageKind.REQUEST
     subject: str = ""
     body: str = ""
     conversation_id: int | None = Field(
@@ -33,7 +30,7 @@ class CheckIn(Schema):
 class CheckOut(Schema):
     id: str
     passed: bool
-    severity: Literal["error", "warning", "tip"]
+    severity: Severity
     message: str
     excerpt: str
 
@@ -44,7 +41,7 @@ class MessageOut(Schema):
     contact_id: int
     channel: str
     kind: str
-    direction: Literal["out", "in"]
+    direction: Direction
     subject: str
     body: str
     sent_at: datetime | None = Field(description="Empty for a draft.")

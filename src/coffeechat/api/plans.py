@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema, Status
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
 from coffeechat.api.conversations import ConversationOut
-from coffeechat.domain.questions import LeftOut, PlannedLine
+from coffeechat.domain.questions import LeftOut, PlannedLine, Role
 from coffeechat.services.conversations import interview
 from coffeechat.services.conversations.queries import owned_conversation
 from coffeechat.services.prep import plans, questions
@@ -26,7 +26,7 @@ class LineOut(Schema):
     id: int = Field(description="The plan line's id (for PATCH, DELETE and move).")
     question_id: int
     text: str
-    role: Literal["opener", "pick", "closer"]
+    role: Role
     minutes: int
     start: int | None = Field(description="Minute of the call it starts; null when left out.")
     end: int | None
