@@ -1,0 +1,1 @@
+"""The sample campaign (``coffeechat demo`` and the welcome page): data, not rules."""

@@ -1,0 +1,1 @@
+"""Accounts: the personal user, sign-in links, passwords and API tokens."""

@@ -1,0 +1,1 @@
+"""The target list: contacts, organizations, career paths, search, merging, the network."""

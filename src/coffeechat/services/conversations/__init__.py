@@ -1,0 +1,1 @@
+"""A conversation from request to thank-you: events, notes, replies, interview mode."""

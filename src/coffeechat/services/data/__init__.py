@@ -1,0 +1,1 @@
+"""Your data in and out: imports with undo, exports, backups and restore, the trash."""

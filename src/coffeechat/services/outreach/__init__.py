@@ -1,0 +1,1 @@
+"""Writing to people: the composer and its checks, templates, sending, message import."""

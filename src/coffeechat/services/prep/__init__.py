@@ -1,0 +1,1 @@
+"""Preparing a conversation: the question bank, the plan and the brief."""

@@ -1,0 +1,1 @@
+"""Reflection: career fit per path, self-reflection, insights across notes, statistics."""

@@ -1,0 +1,1 @@
+"""Scheduling: availability, proposed times, booking, invites and the calendar feed."""

@@ -1,0 +1,1 @@
+"""The configuration self-test behind ``coffeechat check``."""
