@@ -34,6 +34,7 @@ from coffeechat.services.forms import (
     OwnedForm,
     ProfileForm,
 )
+from coffeechat.services.owned import get_owned
 from coffeechat.services.reflection import self_reflection
 
 TRASHABLE: dict[str, type[OwnedModel]] = {
@@ -50,14 +51,6 @@ TRASHABLE: dict[str, type[OwnedModel]] = {
 }
 # -- prep area: the user's own questions (built-in ones are hidden instead) -------------
 TRASHABLE["question"] = Question
-
-
-def get_owned(user: Any, model: type[OwnedModel], pk: object) -> Any:
-    """The user's live row or NotFound; another user's row is not found either."""
-    try:
-        return model.objects.for_user(user).get(pk=pk)
-    except (model.DoesNotExist, ValueError, TypeError) as exc:
-        raise NotFound(f"No {model._meta.verbose_name} with id {pk}.") from exc
 
 
 def current_values(instance: models.Model, fields: list[str]) -> dict[str, object]:

@@ -17,8 +17,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from coffeechat.core.models import Contact, ContactMerge, Conversation, Message, Referral
-from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.errors import InvalidInput, NotFound
+from coffeechat.services.owned import get_owned
 from coffeechat.services.today.due_index import rebuilds_index
 
 # Fields the kept contact takes from the duplicate when its own is empty.

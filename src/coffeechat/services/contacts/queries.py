@@ -14,8 +14,8 @@ from django.db.models import Count, Q, QuerySet
 
 from coffeechat.core.models import CareerPath, Contact, ContactMerge, Conversation, Organization
 from coffeechat.domain.vocabulary import Source
-from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.conversations.queries import live
+from coffeechat.services.owned import get_owned
 
 
 def owned_contact(user: Any, pk: object) -> Contact:

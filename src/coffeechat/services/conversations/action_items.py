@@ -19,9 +19,10 @@ from coffeechat.domain.reflection import (
 )
 from coffeechat.domain.vocabulary import ActionItemKind
 from coffeechat.services.accounts.signin import ensure_profile
-from coffeechat.services.contacts.actions import get_owned, merged_with_current
+from coffeechat.services.contacts.actions import merged_with_current
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.forms import OwnedForm
+from coffeechat.services.owned import get_owned
 
 # Action items of these kinds name a skill or a credential, so they count as "heard".
 SKILL_ITEM_KINDS = (ActionItemKind.SKILL, ActionItemKind.CERTIFICATE)

@@ -12,10 +12,11 @@ from coffeechat.domain.stages import Event, TransitionError, next_stage
 from coffeechat.domain.types import Sentiment, Stage
 from coffeechat.domain.vocabulary import CloseReason, Direction, MessageKind
 from coffeechat.services.accounts.signin import ensure_profile
-from coffeechat.services.contacts.actions import get_owned, merged_with_current
+from coffeechat.services.contacts.actions import merged_with_current
 from coffeechat.services.conversations.event_forms import EventForm
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.forms import ConversationEditForm, ConversationForm, NoteForm
+from coffeechat.services.owned import get_owned
 
 # Which message an event logs on the contact's timeline, if any.
 _EVENT_MESSAGES: dict[Event, tuple[MessageKind, Direction]] = {

@@ -24,9 +24,9 @@ from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import Source
 from coffeechat.services.accounts.signin import ensure_profile
 from coffeechat.services.contacts import actions as crm
-from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.conversations.actions import record_event
 from coffeechat.services.errors import InvalidInput, NotFound
+from coffeechat.services.owned import get_owned
 from coffeechat.services.prep.forms import AdviceForm, ReferralForm
 
 MAX_NOTE = 20_000

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 
 from coffeechat.core.models import ActionItem, Conversation, Note, Referral
 from coffeechat.domain.types import Stage
-from coffeechat.services.contacts.actions import get_owned
+from coffeechat.services.owned import get_owned
 
 _STAGES = frozenset(stage.value for stage in Stage)
 

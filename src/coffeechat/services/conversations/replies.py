@@ -110,7 +110,7 @@ def classify_reply(
     them; a no closes the conversation as declined.
     """
     from coffeechat.domain.vocabulary import CloseReason
-    from coffeechat.services.contacts.actions import get_owned
+    from coffeechat.services.owned import get_owned
 
     conversation: Conversation = get_owned(user, Conversation, conversation_id)
     if conversation.stage != Stage.REPLIED or conversation.replied_at is None:

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from coffeechat.core.models import Contact, Conversation, ImportBatch, Note, Organization
 from coffeechat.services.contacts import actions as crm
 from coffeechat.services.errors import NotFound
+from coffeechat.services.owned import get_owned
 
 # -- the trash --------------------------------------------------------------------------
 
@@ -18,7 +19,7 @@ def trashable(user: Any, kind: str, pk: object) -> Any:
     model = crm.TRASHABLE.get(kind)
     if model is None:
         raise NotFound(f"'{kind}' cannot be deleted.")
-    return crm.get_owned(user, model, pk)
+    return get_owned(user, model, pk)
 
 
 def trash_consequences(user: Any, item: Any) -> list[str]:

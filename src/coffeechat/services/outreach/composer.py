@@ -23,13 +23,13 @@ from coffeechat.domain.stages import Event, next_message_kind
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import Channel, MessageKind
 from coffeechat.services.accounts.signin import ensure_profile
-from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.conversations import actions as conversations
 from coffeechat.services.conversations import queries as conversation_queries
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.outreach import sending
 from coffeechat.services.outreach.context import highlights, merge_context
 from coffeechat.services.outreach.templates import list_templates
+from coffeechat.services.owned import get_owned
 from coffeechat.services.scheduling import invites
 from coffeechat.services.today.due_list import holidays_for, rule_settings
 

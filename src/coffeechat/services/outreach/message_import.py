@@ -27,8 +27,8 @@ from coffeechat.importers.linkedin_messages import (
     normalise_profile_url,
     parse_messages,
 )
-from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.errors import InvalidInput, NotFound
+from coffeechat.services.owned import get_owned
 from coffeechat.services.today.due_index import rebuilds_index
 
 KIND = "linkedin-messages"

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from coffeechat.core.models import Contact, Conversation, Organization
-from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.outreach import composer
+from coffeechat.services.owned import get_owned
 
 
 @dataclass(frozen=True)

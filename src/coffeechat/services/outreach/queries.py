@@ -7,7 +7,7 @@ from typing import Any, Literal
 from django.db.models import QuerySet
 
 from coffeechat.core.models import Conversation, Message, Template
-from coffeechat.services.contacts.actions import get_owned
+from coffeechat.services.owned import get_owned
 
 MessageState = Literal["all", "draft", "sent"]
 

@@ -10,8 +10,8 @@ from django.db import transaction
 from coffeechat.core.models import Template
 from coffeechat.domain import templates as merge
 from coffeechat.domain.builtin_templates import BUILTINS
-from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.errors import InvalidInput
+from coffeechat.services.owned import get_owned
 
 __all__ = ["InvalidInput", "TemplateForm"]
 from coffeechat.services.forms import NoColonMixin

@@ -16,7 +16,7 @@ from coffeechat.domain.followup_interviews import brief_gaps
 from coffeechat.domain.questions import Role
 from coffeechat.domain.types import ContactFacts, ConversationFacts, Medium, Stage
 from coffeechat.services.accounts.signin import ensure_profile
-from coffeechat.services.contacts.actions import get_owned
+from coffeechat.services.owned import get_owned
 from coffeechat.services.prep.plans import PlanView, plan_for
 from coffeechat.services.today.due_list import rule_settings
 

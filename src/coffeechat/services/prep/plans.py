@@ -18,8 +18,8 @@ from coffeechat.core.models import Conversation, PlannedQuestion, Question
 from coffeechat.domain.question_bank import CLOSER, OPENER
 from coffeechat.domain.questions import LeftOut, Plan, PlanItem, PlannedLine, plan_questions
 from coffeechat.services.accounts.signin import ensure_profile
-from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.errors import InvalidInput, NotFound
+from coffeechat.services.owned import get_owned
 from coffeechat.services.prep.questions import ensure_question_bank
 from coffeechat.services.today.due_list import rule_settings
 

@@ -16,8 +16,8 @@ from django.db.models import Q, QuerySet
 from coffeechat.core.models import Question
 from coffeechat.domain.question_bank import QUESTIONS
 from coffeechat.domain.vocabulary import QuestionCategory, Tiara
-from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.errors import InvalidInput
+from coffeechat.services.owned import get_owned
 from coffeechat.services.prep.forms import QuestionForm
 
 SHOW = ("visible", "hidden", "all")

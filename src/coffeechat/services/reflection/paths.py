@@ -36,8 +36,8 @@ from coffeechat.domain.reflection import (
 )
 from coffeechat.domain.vocabulary import PathStatus, label
 from coffeechat.services.accounts.signin import ensure_profile
-from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.errors import InvalidInput, NotFound
+from coffeechat.services.owned import get_owned
 
 THEMES_ON_PAGE = 12
 THEMES_IN_COMPARISON = 3

@@ -28,10 +28,10 @@ from coffeechat.domain.scheduling import (
     snippet,
 )
 from coffeechat.services.accounts.signin import ensure_profile
-from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.conversations import actions as journey
 from coffeechat.services.conversations import queries as conversation_queries
 from coffeechat.services.errors import InvalidInput
+from coffeechat.services.owned import get_owned
 from coffeechat.services.today.due_list import rule_settings
 
 MAX_SLOTS = 10

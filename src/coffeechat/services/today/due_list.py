@@ -27,8 +27,8 @@ from coffeechat.domain.types import (
     RuleSettingsError,
 )
 from coffeechat.services.accounts.signin import ensure_profile
-from coffeechat.services.contacts.actions import get_owned
 from coffeechat.services.errors import InvalidInput
+from coffeechat.services.owned import get_owned
 from coffeechat.services.today import due_index
 from coffeechat.services.today.window import DueWindow
 

@@ -8,12 +8,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Page
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from coffeechat.services.contacts.actions import get_owned
-from coffeechat.services.errors import InvalidInput, NotFound
+from coffeechat.services.errors import InvalidInput
 
 
 def now() -> datetime:
@@ -42,13 +41,6 @@ def pager(request: HttpRequest, page: Page[Any], param: str = "page") -> dict[st
         "previous": link(page.previous_page_number()) if page.has_previous() else None,
         "next": link(page.next_page_number()) if page.has_next() else None,
     }
-
-
-def owned_or_404(user: Any, model: type, pk: object) -> Any:
-    try:
-        return get_owned(user, model, pk)
-    except NotFound as exc:
-        raise Http404(str(exc)) from exc
 
 
 def form_page(
