@@ -142,3 +142,42 @@ def test_a_wrong_or_reset_address_gets_404(signed_in, client, user):
     assert client.get(path(second)[:-10] + "wrongtoken.ics").status_code == 404
     signed_in.post(reverse("web:calendar_feed"), {"action": "stop"})
     assert client.get(path(second)).status_code == 404
+
+
+def test_on_this_computer_the_page_says_google_and_outlook_com_cannot_reach_it(signed_in, settings):
+    settings.BASE_URL = "http://127.0.0.1:8000/"
+    page = signed_in.get(reverse("web:calendar_feed")).content.decode()
+    assert "The address is on <strong>this computer</strong> (http://testserver/)" in page
+    assert "Google Calendar and Outlook.com cannot use it" in page
+    assert "Thunderbird" in page and "Apple Calendar" in page
+    assert "Other calendars → From URL" not in page
+
+
+@pytest.mark.parametrize(
+    "base", ["http://localhost:8000/", "http://[::1]:8000/", "http://127.0.0.2/"]
+)
+def test_every_loopback_address_counts_as_this_computer(signed_in, settings, base):
+    settings.BASE_URL = base
+    assert "cannot use it" in signed_in.get(reverse("web:calendar_feed")).content.decode()
+
+
+def test_a_server_deployment_with_a_public_address_offers_google_and_outlook_com(
+    signed_in, settings
+):
+    settings.BASE_URL = "https://coffeechat.example.edu/"
+    settings.ALLOWED_HOSTS = ["coffeechat.example.edu", "testserver"]
+    page = signed_in.get(reverse("web:calendar_feed"), HTTP_HOST="coffeechat.example.edu")
+    text = page.content.decode()
+    assert "runs at <strong>https://coffeechat.example.edu/</strong>" in text
+    assert "Google Calendar (Other calendars → From URL)" in text
+    assert "cannot use it" not in text
+
+
+def test_opened_through_localhost_the_address_shown_is_local_whatever_the_setting(
+    signed_in, settings
+):
+    settings.BASE_URL = "https://coffeechat.example.edu/"
+    settings.ALLOWED_HOSTS = ["localhost"]
+    page = signed_in.get(reverse("web:calendar_feed"), HTTP_HOST="localhost:8000").content.decode()
+    assert "cannot use it" in page
+    assert "this computer</strong> (http://localhost:8000/)" in page

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -148,12 +152,31 @@ def feed_settings(request: HttpRequest) -> HttpResponse:
         if secret
         else ""
     )
+    # Google Calendar and Outlook.com fetch a feed from their own servers, so they
+    # can use it only when the app has a public address: COFFEECHAT_BASE_URL is
+    # not loopback, and this page was not opened through a loopback address
+    # (the feed address is built from the one in the browser).
+    here = request.build_absolute_uri("/")
+    public = not _loopback(settings.BASE_URL) and not _loopback(here)
     context = {
         "feed": calendar_feed.has_feed(request.user),
         "feed_url": feed_url,
+        "public": public,
+        "base_url": settings.BASE_URL if public else here,
         "section": "web:profile",
     }
     return render(request, "web/calendar_feed.html", context)
+
+
+def _loopback(url: str) -> bool:
+    """True when ``url`` names this machine only (127.0.0.0/8, ::1, localhost)."""
+    host = (urlsplit(url).hostname or "").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @require_GET

@@ -252,7 +252,7 @@
   var end = $("iv-end-form");
   if (end) {
     end.addEventListener("submit", function (event) {
-      // The inline confirm() ran first; a "Cancel" there has already prevented it.
+      // page.js asked data-confirm first; a "Cancel" there stopped the event before this.
       if (end.dataset.flushed || event.defaultPrevented) return;
       event.preventDefault();
       flushAll().then(function () {
