@@ -59,7 +59,7 @@ def route_of(path: str) -> str | None:
 def sample_page(signed_in_page):
     from django.utils import timezone
 
-    from coffeechat.services.demo import load_demo
+    from coffeechat.sample.demo import load_demo
 
     load_demo(signed_in_page.user, timezone.now(), contacts=0)
     return signed_in_page
