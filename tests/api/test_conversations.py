@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coffeechat.core.models import Conversation, Note
+from coffeechat.domain.notes import MAX_NOTE_CHARS, note_too_long
 
 
 def test_starting_a_conversation_is_201_with_the_profile_defaults(api, contact, career_path):
@@ -156,6 +157,16 @@ def test_an_empty_note_is_422_and_nothing_is_saved(api, conversation):
 
     assert response.status_code == 422
     assert "text" in response.json()["errors"]
+    assert not Note.objects.exists()
+
+
+def test_a_note_over_the_limit_is_422_with_the_same_message_as_interview_mode(api, conversation):
+    response = api.post(
+        f"/conversations/{conversation.pk}/notes", {"text": "x" * (MAX_NOTE_CHARS + 1)}
+    )
+
+    assert response.status_code == 422
+    assert response.json()["errors"]["text"] == [note_too_long(MAX_NOTE_CHARS + 1)]
     assert not Note.objects.exists()
 
 

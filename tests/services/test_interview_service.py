@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from coffeechat.core.models import Organization
+from coffeechat.domain.notes import MAX_NOTE_CHARS
 from coffeechat.services.conversations import interview
 from coffeechat.services.errors import InvalidInput
 from tests.prep_fixtures import booked_interview
@@ -51,7 +52,7 @@ def test_ending_a_conversation_that_is_not_booked_says_why(user, now):
 
 def test_a_note_longer_than_the_limit_is_refused(user, conv, now):
     with pytest.raises(InvalidInput, match="at most"):
-        interview.save_note(user, conv.pk, None, "x" * (interview.MAX_NOTE + 1), now)
+        interview.save_note(user, conv.pk, None, "x" * (MAX_NOTE_CHARS + 1), now)
 
 
 @pytest.mark.postgres

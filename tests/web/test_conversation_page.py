@@ -170,3 +170,15 @@ def test_a_booked_interview_far_ahead_shows_how_to_prepare(signed_in, user, conv
     assert step.title == "Prepare for Ana Ruiz" and not step.on_today
     assert step.reason.startswith("The interview is on Wed 4 Nov, 10:00.")
     assert signed_in.get(reverse("web:conversation", args=[conv.pk])).status_code == 200
+
+
+def test_a_note_over_the_limit_is_refused_with_the_text_kept_for_splitting(signed_in, conv):
+    long_text = ("We talked about research ops. " * 700).strip() + "."  # 21,000 characters
+
+    page = signed_in.post(reverse("web:conversation_note", args=[conv.pk]), {"text": long_text})
+
+    body = page.content.decode()
+    assert page.status_code == 422
+    assert "A note is at most 20,000 characters; this one has 21,000." in body
+    assert long_text in body  # nothing typed is lost: it is back in the box
+    assert not Note.objects.filter(conversation=conv).exists()

@@ -17,6 +17,7 @@ from django.db.models import Q
 
 from coffeechat.core.models import CareerPath, Contact, Conversation, Note, Organization, Profile
 from coffeechat.domain.businessdays import supported_countries
+from coffeechat.domain.notes import note_too_long
 from coffeechat.domain.profile import (
     ProfileParseError,
     availability_from_json,
@@ -313,3 +314,9 @@ class NoteForm(NoColonMixin, forms.ModelForm):
         fields = ["text", "highlight", "tags"]
         labels = {"highlight": "Highlight: a specific point for the thank-you"}
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_text(self) -> str:
+        text: str = self.cleaned_data["text"]
+        if (too_long := note_too_long(len(text))) is not None:
+            raise forms.ValidationError(too_long)
+        return text

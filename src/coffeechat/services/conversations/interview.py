@@ -20,6 +20,7 @@ from coffeechat.core.models import (
     Question,
     Referral,
 )
+from coffeechat.domain.notes import note_too_long
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import Source
 from coffeechat.services.accounts.signin import ensure_profile
@@ -28,8 +29,6 @@ from coffeechat.services.conversations.actions import record_event
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.services.owned import get_owned
 from coffeechat.services.prep.forms import AdviceForm, ReferralForm
-
-MAX_NOTE = 20_000
 
 
 def start_clock(
@@ -127,8 +126,8 @@ def save_note(
     conversation: Conversation = get_owned(user, Conversation, conversation_id)
     qid = _question_id(user, question_id)
     text = str(text or "")
-    if len(text) > MAX_NOTE:
-        raise InvalidInput({"text": [f"A note is at most {MAX_NOTE:,} characters."]})
+    if (too_long := note_too_long(len(text))) is not None:
+        raise InvalidInput({"text": [too_long]})
     with transaction.atomic():
         # Two saves of one box can cross (a retry racing a reload): lock the
         # conversation so the second sees the first's note instead of adding
