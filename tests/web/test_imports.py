@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from coffeechat.core.models import Contact, ImportBatch, Organization
 from coffeechat.services.contacts import actions as crm
+from tests.services.test_imports import made_up_name
 
 SAMPLES = Path(__file__).resolve().parents[1] / "importers" / "samples"
 
@@ -163,7 +164,7 @@ def test_the_preview_filters_rows_by_class(signed_in, show):
 
 
 def test_a_big_file_lists_the_first_rows_of_each_class(signed_in, monkeypatch):
-    monkeypatch.setattr("coffeechat.web.views.imports.ROWS_SHOWN_PER_CLASS", 2)
+    monkeypatch.setattr("coffeechat.services.data.page.ROWS_SHOWN_PER_CLASS", 2)
     rows = "".join(f"P{i},Q{i},p{i}@x.org\n" for i in range(5)) + "Bad,Row,nope\n" * 3
     response = upload(
         signed_in, "linkedin", "c.csv", f"First Name,Last Name,Email Address\n{rows}".encode()
@@ -203,3 +204,61 @@ def test_the_preview_page_costs_the_same_queries_for_50_or_500_rows(signed_in):
         assert page.status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+@pytest.fixture
+def many_possible_duplicates(user):
+    """250 people already at Acme with no email; the file has each again with one."""
+    from coffeechat.services.data.page import DECISIONS_PER_PAGE
+
+    acme = crm.create_organization(user, {"name": "Acme", "motivation": 0, "posting": 1})
+    names = [made_up_name(i) for i in range(DECISIONS_PER_PAGE * 2 + 50)]
+    for name in names:
+        crm.create_contact(
+            user,
+            {"first_name": name, "last_name": "Lee", "organization": acme.pk, "source": "other"},
+        )
+    rows = "".join(f"{name},Lee,{name.lower()}@x.org,Acme\n" for name in names)
+    return names, f"First Name,Last Name,Email Address,Company\n{rows}".encode()
+
+
+def test_possible_duplicates_are_decided_a_page_at_a_time_and_every_choice_is_kept(
+    signed_in, user, many_possible_duplicates
+):
+    names, data = many_possible_duplicates
+    token = upload(signed_in, "linkedin", "c.csv", data).url.split("/")[-2]
+    preview = reverse("web:import_preview", args=[token])
+    decide = reverse("web:import_decide", args=[token])
+
+    first = signed_in.get(preview).content.decode()
+    # 250 rows to decide, 100 on a page: a form Django accepts (it refuses 1,000 fields).
+    assert first.count('name="decision-') == 100
+    assert "Possible duplicates 1–100 of 250" in first
+    # Line 2 is the first row: import it as new, then move on to the next page.
+    moved = signed_in.post(decide, {"decision-2": "new", "go": "2"})
+    assert moved.status_code == 302 and moved.url.endswith("page=2")
+    second = signed_in.get(moved.url).content.decode()
+    assert "Possible duplicates 101–200 of 250" in second and 'name="decision-2"' not in second
+    back = signed_in.get(preview + "?page=1").content.decode()
+    assert '<option value="new" selected>import as new</option>' in back
+
+    # Confirm from the last page, choosing the last row too; the rest are skipped.
+    signed_in.post(
+        reverse("web:import_confirm", args=[token]),
+        {"decision-251": "new", "default_decision": "skip", "page": "3"},
+    )
+
+    lees = Contact.objects.for_user(user).filter(last_name="Lee")
+    assert lees.count() == len(names) + 2
+    assert lees.filter(first_name=names[0]).count() == 2
+    assert lees.filter(first_name=names[-1]).count() == 2
+    assert lees.filter(first_name=names[1]).count() == 1
+
+
+def test_a_new_column_mapping_forgets_the_choices_made_for_the_old_rows(signed_in, user, settings):
+    from coffeechat.services.data import import_stash
+
+    token = import_stash.stash_upload(user, "csv", "c.csv", b"First,Email\nAna,a@x.org\n")
+    import_stash.save_decisions(user, token, {2: "new"})
+    import_stash.save_mapping(user, token, {"first_name": "First"})
+    assert import_stash.load_upload(user, token).decisions == {}

@@ -31,6 +31,9 @@ class Stashed:
     filename: str
     data: bytes
     mapping: dict[str, str] = field(default_factory=dict)
+    # What the user chose for possible duplicates so far, by file line: a file
+    # with thousands of them is decided a page at a time.
+    decisions: dict[int, str] = field(default_factory=dict)
 
 
 def _folder(user: Any) -> Path:
@@ -59,13 +62,40 @@ def load_upload(user: Any, token: str) -> Stashed:
         raise NotFound(
             "That upload has expired or was already imported; choose the file again."
         ) from None
-    return Stashed(token, meta["kind"], meta["filename"], data, dict(meta.get("mapping") or {}))
+    decisions = {int(line): str(choice) for line, choice in (meta.get("decisions") or {}).items()}
+    return Stashed(
+        token, meta["kind"], meta["filename"], data, dict(meta.get("mapping") or {}), decisions
+    )
 
 
 def save_mapping(user: Any, token: str, mapping: dict[str, str]) -> None:
+    """A new column mapping; choices made for the old one's rows no longer apply."""
     stashed = load_upload(user, token)
-    meta = {"kind": stashed.kind, "filename": stashed.filename, "mapping": mapping}
-    _write_meta(_folder(user), token, meta)
+    _write_meta(_folder(user), token, _meta(stashed, mapping=mapping, decisions={}))
+
+
+def save_decisions(user: Any, token: str, decisions: dict[int, str]) -> Stashed:
+    """Add the choices of one page of possible duplicates to those made before."""
+    stashed = load_upload(user, token)
+    merged = {**stashed.decisions, **decisions}
+    _write_meta(_folder(user), token, _meta(stashed, decisions=merged))
+    stashed.decisions = merged
+    return stashed
+
+
+def _meta(
+    stashed: Stashed,
+    *,
+    mapping: dict[str, str] | None = None,
+    decisions: dict[int, str] | None = None,
+) -> dict[str, object]:
+    kept = stashed.decisions if decisions is None else decisions
+    return {
+        "kind": stashed.kind,
+        "filename": stashed.filename,
+        "mapping": stashed.mapping if mapping is None else mapping,
+        "decisions": {str(line): choice for line, choice in kept.items()},
+    }
 
 
 def discard_upload(user: Any, token: str) -> bool:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("import/batches/<int:pk>/undo/", imports.undo, name="import_undo"),
     path("import/<str:token>/", imports.preview, name="import_preview"),
     path("import/<str:token>/columns/", imports.mapping, name="import_mapping"),
+    path("import/<str:token>/decide/", imports.decide, name="import_decide"),
     path("import/<str:token>/confirm/", imports.confirm, name="import_confirm"),
     path("import/<str:token>/cancel/", imports.cancel, name="import_cancel"),
     path("export/", exports.export_page, name="export"),

@@ -7,14 +7,16 @@ random token and the user's choices for possible duplicates.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coffeechat.services.data import import_stash, queries
+from coffeechat.services.data import import_stash, page, queries
 from coffeechat.services.data.import_kinds import KINDS
 from coffeechat.services.data.import_mapping import (
     FIELD_LABELS,
@@ -25,14 +27,11 @@ from coffeechat.services.data.import_mapping import (
     read_header,
 )
 from coffeechat.services.data.import_preview import DECISIONS, DUPLICATE, NEW, PROBLEM, UPDATE
-from coffeechat.services.data.imports import commit_import, preview_import, undo_import
+from coffeechat.services.data.imports import commit_import, undo_import
 from coffeechat.services.errors import InvalidInput, NotFound
 from coffeechat.web.views.common import now
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
-# A 10,000-row file would make a page nobody reads; each class shows its first rows
-# (possible duplicates always all, since each needs a decision).
-ROWS_SHOWN_PER_CLASS = 200
 SECTION = {"section": "web:imports"}
 
 
@@ -129,26 +128,15 @@ def _refused(request: HttpRequest, stashed: import_stash.Stashed, reason: str) -
 
 @login_required
 def preview(request: HttpRequest, token: str) -> HttpResponse:
-    stashed = import_stash.load_upload(request.user, token)
-    try:
-        result = preview_import(request.user, stashed.kind, stashed.data, stashed.mapping or None)
-    except InvalidInput as exc:
-        return _refused(request, stashed, " ".join(exc.errors.get("file", [exc.summary()])))
     show = request.GET.get("show", "")
-    rows = [row for row in result.rows if not show or row.kind == show]
-    shown: dict[str, int] = {}
-    visible = []
-    for row in rows:
-        shown[row.kind] = shown.get(row.kind, 0) + 1
-        if row.possible or shown[row.kind] <= ROWS_SHOWN_PER_CLASS:
-            visible.append(row)
+    try:
+        screen = page.import_preview(request.user, token, show=show, page=_page(request.GET))
+    except InvalidInput as exc:
+        stashed = import_stash.load_upload(request.user, token)
+        return _refused(request, stashed, " ".join(exc.errors.get("file", [exc.summary()])))
     context = {
-        "stashed": stashed,
-        "kind": KINDS[stashed.kind],
-        "counts": result.counts,
-        "rows": visible,
-        "hidden": len(rows) - len(visible),
-        "per_class": ROWS_SHOWN_PER_CLASS,
+        "screen": screen,
+        "stashed": screen.stashed,
         "show": show,
         "filters": [
             ("", "All"),
@@ -157,9 +145,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
             (DUPLICATE, "Duplicates"),
             (PROBLEM, "Problems"),
         ],  # fmt: skip
-        "possible": len(result.possible_duplicates),
-        "job_changes": len(result.job_changes),
-        "writes": result.counts[NEW] + result.counts[UPDATE],
+        "per_class": page.ROWS_SHOWN_PER_CLASS,
         "decisions": DECISIONS,
         **SECTION,
     }
@@ -168,12 +154,17 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_POST
+def decide(request: HttpRequest, token: str) -> HttpResponse:
+    """Keep this page's choices for possible duplicates, then show the page asked for."""
+    import_stash.save_decisions(request.user, token, _posted_decisions(request.POST))
+    query = urlencode({"show": request.POST.get("show", ""), "page": _page(request.POST, "go")})
+    return redirect(reverse("web:import_preview", args=[token]) + f"?{query}")
+
+
+@login_required
+@require_POST
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
-    stashed = import_stash.load_upload(request.user, token)
-    decisions = {}
-    for key, value in request.POST.items():
-        if key.startswith("decision-") and key[9:].isdigit() and value in DECISIONS:
-            decisions[int(key[9:])] = value
+    stashed = import_stash.save_decisions(request.user, token, _posted_decisions(request.POST))
     default = request.POST.get("default_decision", "skip")
     if default not in DECISIONS:
         default = "skip"
@@ -184,7 +175,7 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
             stashed.data,
             filename=stashed.filename,
             mapping=stashed.mapping or None,
-            decisions=decisions,
+            decisions={line: choice for line, choice in stashed.decisions.items() if choice},
             default_decision=default,
             job_changes=request.POST.get("job_changes", "") == "on",
         )
@@ -198,6 +189,21 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         "You can undo this import below.",
     )
     return redirect("web:imports")
+
+
+def _posted_decisions(posted: QueryDict) -> dict[int, str]:
+    """``decision-<line>`` fields; an empty choice means "as chosen for all" and clears one."""
+    decisions: dict[int, str] = {}
+    for key, value in posted.items():
+        line = key.removeprefix("decision-")
+        if line != key and line.isdigit() and (value in DECISIONS or value == ""):
+            decisions[int(line)] = value
+    return decisions
+
+
+def _page(values: QueryDict, name: str = "page") -> int:
+    text = values.get(name, "1")
+    return int(text) if text.isdigit() else 1
 
 
 @login_required
