@@ -42,7 +42,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def import_kinds(commands: argparse._SubParsersAction) -> argparse._SubParsersAction:
-    """The ``import`` group's kinds, for a module whose own kind of file it imports."""
+    """The ``import`` group, for the modules that add a kind of file of their own
+    (``exports``: json, ``message_import``: messages)."""
     parser = commands.choices.get("import")
     if parser is None:
         raise LookupError("coffeechat.cli.imports registers the import group: register it first")
