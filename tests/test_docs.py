@@ -35,9 +35,78 @@ def test_ci_runs_the_readme_test_command():
     assert "\nmake test\n" in ci
 
 
-def test_every_command_is_in_the_cli_doc():
-    from coffeechat.cli import build_parser
+def _cli_doc() -> tuple[str, str]:
+    """docs/cli.md as (the hand-written prose, the generated reference)."""
+    from coffeechat.cli.reference import BEGIN, END
 
     text = (DOCS / "cli.md").read_text()
-    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    assert [name for name in commands if f"`coffeechat {name}" not in text] == []
+    before, rest = text.split(BEGIN, 1)
+    reference, after = rest.split(END, 1)
+    return before + after, reference
+
+
+def test_every_command_has_a_reference_heading_and_is_explained_in_the_cli_doc():
+    from coffeechat.cli import build_parser
+    from coffeechat.cli.reference import anchor, commands
+
+    prose, reference = _cli_doc()
+    every = [parser for parser in commands(build_parser()) if parser.prog != "coffeechat"]
+    headings = [p.prog for p in every if f"\n#### {p.prog}\n" not in reference]
+    # Each command that runs something is linked from the prose that explains it;
+    # a group (token, trash, import) is explained through its subcommands.
+    explained = [
+        p.prog
+        for p in every
+        if p.get_default("handler") is not None and f"](#{anchor(p.prog)})" not in prose
+    ]
+    assert (headings, explained) == ([], [])
+    assert len(every) > 25
+
+
+def test_the_prose_links_only_to_headings_that_exist():
+    import re
+
+    prose, reference = _cli_doc()
+    text = prose + reference
+    targets = set(re.findall(r"\]\(#([a-z0-9-]+)\)", text))
+    headings = {
+        re.sub(r"[^a-z0-9 _-]", "", line.lstrip("#").strip().lower()).replace(" ", "-")
+        for line in text.splitlines()
+        if line.startswith("#")
+    }
+    assert sorted(targets - headings) == []
+
+
+def test_the_cli_reference_is_the_parser_at_any_terminal_width(monkeypatch):
+    from coffeechat.cli import build_parser
+    from coffeechat.cli.reference import render
+
+    _prose, reference = _cli_doc()
+    for columns in ("30", "200"):
+        monkeypatch.setenv("COLUMNS", columns)
+        assert reference.strip() == render(build_parser()).strip()
+
+
+def test_the_reference_check_fails_on_a_stale_doc_and_write_brings_it_up_to_date(tmp_path, capsys):
+    from coffeechat.cli.reference import main
+
+    doc = tmp_path / "cli.md"
+    current = (DOCS / "cli.md").read_text()
+    doc.write_text(current.replace("port to listen on (default 8000)", "port (default 80)"))
+    assert main(["--check", "--doc", str(doc)]) == 1
+    message = capsys.readouterr().err
+    assert f"{doc} is out of date: run uv run python -m coffeechat.cli.reference --write" in message
+
+    assert main(["--write", "--doc", str(doc)]) == 0
+    assert doc.read_text() == current
+    assert main(["--check", "--doc", str(doc)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_the_reference_check_fails_when_the_markers_are_gone(tmp_path, capsys):
+    from coffeechat.cli.reference import END, main
+
+    doc = tmp_path / "cli.md"
+    doc.write_text((DOCS / "cli.md").read_text().replace(END, ""))
+    assert main(["--check", "--doc", str(doc)]) == 1
+    assert "has no '<!-- BEGIN generated" in capsys.readouterr().err

@@ -8,10 +8,42 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coffeechat.cli.common import EXIT_FAILED, CliError, note, print_json, start_django
+from coffeechat.cli.parsing import command, json_option
 
 if TYPE_CHECKING:
     from coffeechat.services.data.backup_rotation import Rotation
     from coffeechat.services.data.backups import BackupCheck
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    backup_ = command(
+        commands,
+        "backup",
+        backup,
+        "copy the whole database while the app runs (SQLite online backup, or pg_dump)",
+    )
+    backup_.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="where to write (default: backups/ in the data directory, named by date)",
+    )
+    backup_.add_argument(
+        "--automatic",
+        action="store_true",
+        help="take today's automatic backup unless it exists and keep 7 daily and 4 weekly "
+        "(backups/automatic/; serve does this at every start); for a daily cron job",
+    )
+    json_option(backup_)
+    restore_ = command(
+        commands,
+        "restore",
+        restore,
+        "replace all data with a backup, after checking it and backing up the current data",
+    )
+    restore_.add_argument("file", metavar="FILE", help="a file written by coffeechat backup")
+    restore_.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    json_option(restore_)
 
 
 def backup(args: argparse.Namespace) -> int:

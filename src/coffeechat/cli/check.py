@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 
 from coffeechat.cli.common import EXIT_FAILED, print_json, symbols
+from coffeechat.cli.parsing import command, json_option
 from coffeechat.config import ConfigError
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    json_option(command(commands, "check", check, "check the configuration and database"))
 
 
 def check(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from coffeechat.cli.common import print_json, resolve_user, start_django
+from coffeechat.cli.parsing import command, json_option, user_option
 
 _WORDS = {
     "conversations": ("conversation", "conversations"),
@@ -15,6 +16,25 @@ _WORDS = {
     "introduced": ("person they introduced", "people they introduced"),
     "career_paths": ("career path", "career paths"),
 }
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    merge_ = command(
+        commands,
+        "merge",
+        merge,
+        "merge a duplicate contact into another (its conversations, messages, referrals move)",
+    )
+    merge_.add_argument("kept", metavar="KEEP_ID", type=int, help="the contact to keep")
+    merge_.add_argument("other", metavar="DUPLICATE_ID", type=int, help="the one merged into it")
+    user_option(merge_)
+    json_option(merge_)
+    unmerge_ = command(
+        commands, "unmerge", unmerge, "undo a merge: the duplicate comes back with what moved"
+    )
+    unmerge_.add_argument("merge_id", metavar="MERGE_ID", type=int, help="as merge printed it")
+    user_option(unmerge_)
+    json_option(unmerge_)
 
 
 def merge(args: argparse.Namespace) -> int:

@@ -1,121 +1,52 @@
-"""Commands that read or write the user's data: today, demo, createuser, token create."""
+"""Commands that set up an account: demo, createuser, token create."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import re
 import sys
-from datetime import date
-from typing import Any
 
-from coffeechat.cli.common import (
-    CliError,
-    note,
-    print_json,
-    resolve_user,
-    start_django,
-)
-from coffeechat.domain.dates import long_day
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_BUCKETS = (("overdue", "Overdue"), ("today", "Today"), ("upcoming", "Upcoming"))
+from coffeechat.cli.common import CliError, note, print_json, resolve_user, start_django
+from coffeechat.cli.parsing import command, group, json_option, user_option
 
 
-def parse_as_of(text: str | None) -> date | None:
-    """``--as-of`` as a date; only the YYYY-MM-DD form is accepted."""
-    if text is None:
-        return None
-    try:
-        if not _ISO_DATE.fullmatch(text.strip()):
-            raise ValueError(text)
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise CliError(f"--as-of: {text!r} is not a date (YYYY-MM-DD)") from None
-
-
-# Like the Today page: a terminal listing thousands of actions helps nobody, so
-# each bucket shows its first 25 and says how to see the rest.
-PER_BUCKET, PAGE = 25, 100
-
-
-def today(args: argparse.Namespace) -> int:
-    as_of = parse_as_of(args.as_of)  # refuse a bad date before starting Django
-    for name in ("limit", "offset"):
-        value = getattr(args, name)
-        if value is not None and value < (1 if name == "limit" else 0):
-            raise CliError(
-                f"--{name}: {value} is too small; use {1 if name == 'limit' else 0} or more"
-            )
-    start_django()
-    from zoneinfo import ZoneInfo
-
-    from django.utils import timezone
-
-    from coffeechat.domain.types import Bucket
-    from coffeechat.services.accounts.signin import ensure_profile
-    from coffeechat.services.today.due_list import moment_for, today_by_bucket, today_for
-
-    user = resolve_user(args.user)
-    profile = ensure_profile(user)
-    now = moment_for(as_of, ZoneInfo(profile.time_zone)) if as_of else timezone.now()
-    bucket = Bucket(args.bucket) if args.bucket else None
-    paged = args.json or bucket is not None or args.offset or args.limit
-    if args.all:
-        listing = today_for(user, now, bucket=bucket)
-    elif paged:
-        limit = args.limit or PAGE
-        listing = today_for(user, now, bucket=bucket, limit=limit, offset=args.offset)
-    else:
-        listing = today_by_bucket(user, now, PER_BUCKET)
-    if args.json:
-        return _today_json(listing, bucket, args)
-    _print_today(listing, profile.name or user.get_username(), args)
-    return 0
-
-
-def _today_json(listing: Any, bucket: Any, args: argparse.Namespace) -> int:
-    from coffeechat.web.links import door_url
-
-    actions = [{**i.as_dict(), "url": door_url(i.action)} for i in listing.items]
-    total = listing.counts[bucket.value] if bucket else listing.total
-    print_json(
-        {
-            "as_of": listing.as_of.isoformat(),
-            "counts": listing.counts,
-            "total": total,
-            "offset": 0 if args.all else args.offset,
-            "actions": actions,
-        }
+def register(commands: argparse._SubParsersAction) -> None:
+    demo_ = command(
+        commands, "demo", demo, "load a realistic sample campaign into an empty account"
     )
-    return 0
+    demo_.add_argument(
+        "--contacts",
+        type=int,
+        default=24,
+        metavar="N",
+        help="generated contacts on top of the hand-written ones (default 24)",
+    )
+    user_option(demo_)
+    json_option(demo_)
 
+    createuser_ = command(
+        commands, "createuser", createuser, "create an account (team deployments)"
+    )
+    createuser_.add_argument("username")
+    createuser_.add_argument("--email", default="", help="the account's email address")
+    createuser_.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input",
+    )
+    json_option(createuser_)
 
-def _print_today(listing: Any, who: str, args: argparse.Namespace) -> None:
-    print(f"Today for {who}: {long_day(listing.as_of)}")
-    if not listing.total:
-        print("\nNothing is due. Add the people you want to meet, or try 'coffeechat demo'.")
-        return
-    for bucket, heading in _BUCKETS:
-        items, total = listing.bucket(bucket), listing.counts[bucket]
-        if not items:
-            continue
-        print(f"\n{heading} ({total if len(items) == total else f'{len(items)} of {total}'})")
-        for item in items:
-            _print_action(item.action)
-        # Only where the list was cut by bucket: a page of --limit/--offset says its own.
-        start = args.offset if args.bucket else 0
-        if not args.all and (args.bucket or not args.limit) and start + len(items) < total:
-            rest = total - start - len(items)
-            more = f"coffeechat today --bucket {bucket} --offset {start + len(items)}"
-            print(f"  … {rest} more: {more} (or --all)")
-
-
-def _print_action(action: Any) -> None:
-    due = action.due_at.strftime("%Y-%m-%d %H:%M") if action.due_at else action.due.isoformat()
-    print(f"  {due:<16}  {action.title}")
-    print(f"  {'':<16}  {action.reason}")
-    print(f"  {'':<16}  key: {action.key}")
+    tokens = group(
+        commands,
+        "token",
+        "personal API tokens",
+        dest="token_command",
+        metavar="ACTION",
+        description="API tokens.",
+    )
+    create = command(tokens, "create", create_token, "create a personal API token (shown once)")
+    user_option(create)
+    create.add_argument("--name", default="personal token", help="a label to recognise it by")
+    json_option(create)
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -185,6 +116,8 @@ def _read_password(from_stdin: bool) -> str:
         return password
     if not sys.stdin.isatty():
         raise CliError("no terminal to ask for the password; pipe it in with --password-stdin")
+    import getpass
+
     password = getpass.getpass("Password: ")
     if password != getpass.getpass("Password (again): "):
         raise CliError("the two passwords differ; nothing was created")

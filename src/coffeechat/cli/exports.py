@@ -9,12 +9,41 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from coffeechat.cli.common import CliError, note, print_json, resolve_user, start_django
+from coffeechat.cli.imports import import_kinds
+from coffeechat.cli.parsing import command, json_option, user_option
 
 FORMATS = ("json", "csv", "vcard", "ics")
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = command(
+        commands,
+        "export",
+        export,
+        "export your data as JSON (restorable), CSV per table, vCard 4.0 or iCalendar",
+    )
+    parser.add_argument("format", choices=FORMATS, help="json, csv, vcard or ics")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="where to write (default: standard output); for csv a directory or a .zip",
+    )
+    user_option(parser)
+    json_option(parser)
+    # A coffeechat JSON export restores into an empty account: ``import json``.
+    restore = command(
+        import_kinds(commands),
+        "json",
+        import_json,
+        "restore a coffeechat JSON export (coffeechat export json) into an empty account",
+    )
+    restore.add_argument("file", metavar="FILE", help="the export ('-' reads stdin)")
+    user_option(restore)
+    json_option(restore)
 
 
 def export(args: argparse.Namespace) -> int:
@@ -115,6 +144,8 @@ def _emit(data: bytes, target: Path | None) -> None:
 def _write_atomically(path: Path, data: bytes) -> None:
     if not path.parent.is_dir():
         raise CliError(f"{path.parent} is not a directory")
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:

@@ -14,12 +14,40 @@ from pathlib import Path
 from typing import Any
 
 from coffeechat.cli.common import CliError, print_json, resolve_user, start_django
+from coffeechat.cli.parsing import group
 from coffeechat.services.data.import_kinds import KINDS
 from coffeechat.services.data.import_mapping import FIELD_LABELS, mapping_from_options
 from coffeechat.services.errors import InvalidInput
 
 EXIT_SOME_ROWS_LEFT_OUT = 3
 _MAX_FILE = 50 * 1024 * 1024
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    """The ``import`` group, with one ``import KIND FILE`` per kind in ``import_kinds.KINDS``:
+    a kind registered there is a command here, and the names cannot disagree. Other
+    modules add their own kinds to the group with ``import_kinds``."""
+    kinds = group(
+        commands,
+        "import",
+        "import contacts from a file (preview with --dry-run)",
+        dest="kind",
+        metavar="KIND",
+        description="Import contacts from a file as one batch that can be undone.",
+    )
+    for kind in KINDS.values():
+        sub = kinds.add_parser(kind.name, help=kind.help.rstrip("."), description=kind.help)
+        sub.set_defaults(handler=import_contacts)
+        add_import_arguments(sub, mapping=kind.takes_mapping)
+
+
+def import_kinds(commands: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """The ``import`` group, for the modules that add a kind of file of their own
+    (``exports``: json, ``message_import``: messages)."""
+    parser = commands.choices.get("import")
+    if parser is None:
+        raise LookupError("coffeechat.cli.imports registers the import group: register it first")
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
 
 
 def read_file(name: str) -> bytes:
@@ -135,15 +163,6 @@ class ProgressBar:
         if self.shown:
             sys.stderr.write("\n")
             sys.stderr.flush()
-
-
-def add_import_kind_commands(kinds: argparse._SubParsersAction) -> None:
-    """One ``coffeechat import KIND FILE`` per kind in ``import_kinds.KINDS``, with its help:
-    a kind registered there is a command here, and the names cannot disagree."""
-    for kind in KINDS.values():
-        sub = kinds.add_parser(kind.name, help=kind.help.rstrip("."), description=kind.help)
-        sub.set_defaults(handler="coffeechat.cli.imports:import_contacts")
-        add_import_arguments(sub, mapping=kind.takes_mapping)
 
 
 def add_import_arguments(parser: argparse.ArgumentParser, *, mapping: bool) -> None:

@@ -1,7 +1,7 @@
-"""``coffeechat import messages FILE [--dry-run]``: the handler, ready to be registered.
+"""``coffeechat import messages FILE``: LinkedIn messages logged on your contacts' timelines.
 
-The ``import`` command group belongs to the contact importers; register this as
-its ``messages`` action with ``FILE``, ``--dry-run``, ``--user`` and ``--json``.
+The ``import`` command group belongs to the contact importers (``cli.imports``);
+this module adds its ``messages`` kind to it.
 """
 
 from __future__ import annotations
@@ -10,6 +10,24 @@ import argparse
 from pathlib import Path
 
 from coffeechat.cli.common import CliError, note, print_json, resolve_user, start_django
+from coffeechat.cli.imports import import_kinds
+from coffeechat.cli.parsing import command, json_option, user_option
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    # LinkedIn's messages.csv logs messages, not contacts, so it has its own options.
+    parser = command(
+        import_kinds(commands),
+        "messages",
+        import_messages,
+        "import LinkedIn messages.csv: log sent and received messages of your contacts",
+    )
+    parser.add_argument("file", metavar="FILE", help="LinkedIn's messages.csv")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would happen, write nothing"
+    )
+    user_option(parser)
+    json_option(parser)
 
 
 def import_messages(args: argparse.Namespace) -> int:

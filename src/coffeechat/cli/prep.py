@@ -5,6 +5,19 @@ from __future__ import annotations
 import argparse
 
 from coffeechat.cli.common import CliError, print_json, resolve_user, start_django
+from coffeechat.cli.parsing import command, json_option, user_option
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = command(
+        commands,
+        "brief",
+        brief,
+        "print a conversation's prep brief as Markdown (--json: the plan and what is missing)",
+    )
+    parser.add_argument("conversation", metavar="CONVERSATION_ID")
+    user_option(parser)
+    json_option(parser)
 
 
 def brief(args: argparse.Namespace) -> int:

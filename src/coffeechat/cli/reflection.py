@@ -6,6 +6,16 @@ import argparse
 from typing import Any
 
 from coffeechat.cli.common import print_json, resolve_user, start_django
+from coffeechat.cli.parsing import command, json_option, user_option
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = command(
+        commands, "fit", fit, "compare your career paths by fit, or show one path's fit matrix"
+    )
+    parser.add_argument("path", nargs="?", type=int, metavar="PATH_ID", help="one career path's id")
+    user_option(parser)
+    json_option(parser)
 
 
 def fit(args: argparse.Namespace) -> int:

@@ -5,6 +5,23 @@ from __future__ import annotations
 import argparse
 
 from coffeechat.cli.common import EXIT_FAILED, note, print_json, resolve_user, start_django
+from coffeechat.cli.parsing import command, json_option
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = command(
+        commands,
+        "send-reminders",
+        send_reminders,
+        "email each user who turned it on a digest of what is due (once a day; for cron)",
+    )
+    parser.add_argument(
+        "--user", metavar="NAME", help="only this account (default: everyone who turned it on)"
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="say what would be sent; send nothing"
+    )
+    json_option(parser)
 
 
 def send_reminders(args: argparse.Namespace) -> int:

@@ -9,15 +9,35 @@ with ``WHITENOISE_USE_FINDERS``), so a personal install needs no
 from __future__ import annotations
 
 import argparse
-import webbrowser
 from typing import Any
 
 from coffeechat import __version__
 from coffeechat.cli.common import EXIT_FAILED, CliError, note, start_django
+from coffeechat.cli.parsing import command
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
 # The same files collectstatic leaves out.
 _IGNORED = ["CVS", ".*", "*~"]
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = command(
+        commands, "serve", serve, "start the app on this computer and print a one-time sign-in link"
+    )
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: only this computer)",
+    )
+    parser.add_argument(
+        "--no-browser", action="store_true", help="print the sign-in link without opening it"
+    )
+    parser.add_argument(
+        "--no-backup",
+        action="store_true",
+        help="skip the automatic daily backup taken at start (see backup --automatic)",
+    )
 
 
 def run_server(app: Any, *, host: str, port: int) -> None:
@@ -62,7 +82,7 @@ def serve(args: argparse.Namespace) -> int:
     print(f"coffeechat {__version__} is running on {base}/ (Ctrl+C stops it).")
     print(f"Open this link to sign in (works once, for 15 minutes): {link}", flush=True)
     if not args.no_browser:
-        webbrowser.open(link)
+        _open_in_browser(link)
     try:
         run_server(app, host=host, port=port)
     except OSError as exc:
@@ -112,8 +132,14 @@ def _open_the_running_one(base: str, link: str, *, open_browser: bool) -> bool:
     print(f"coffeechat is already running on {base}/.")
     print(f"Open this link to sign in (works once, for 15 minutes): {link}", flush=True)
     if open_browser:
-        webbrowser.open(link)
+        _open_in_browser(link)
     return True
+
+
+def _open_in_browser(link: str) -> None:
+    import webbrowser  # only when serving: it pulls in subprocess and shlex
+
+    webbrowser.open(link)
 
 
 def running_at(base: str) -> dict[str, Any] | None:

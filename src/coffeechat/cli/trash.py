@@ -5,6 +5,33 @@ from __future__ import annotations
 import argparse
 
 from coffeechat.cli.common import print_json, resolve_user, start_django
+from coffeechat.cli.parsing import command, group, json_option, user_option
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    actions = group(
+        commands, "trash", "the trash of deleted rows", dest="trash_command", metavar="ACTION"
+    )
+    purge_ = command(
+        actions,
+        "purge",
+        purge,
+        "delete for good what has been in the trash for over 30 days (all accounts)",
+    )
+    purge_.add_argument("--user", metavar="NAME", help="only this account (default: every account)")
+    json_option(purge_)
+    listing = command(
+        actions, "list", list_trash, "what is in the trash, with the kind and id to restore it by"
+    )
+    user_option(listing)
+    json_option(listing)
+    restore_ = command(
+        actions, "restore", restore, "bring a row back from the trash (within its 30 days)"
+    )
+    restore_.add_argument("kind", metavar="KIND", help="contact, conversation, note, …")
+    restore_.add_argument("id", metavar="ID", type=int, help="its id, as trash list shows")
+    user_option(restore_)
+    json_option(restore_)
 
 
 def purge(args: argparse.Namespace) -> int:
