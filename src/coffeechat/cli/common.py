@@ -52,22 +52,19 @@ def resolve_user(name: str | None) -> Any:
 
     With several accounts and no ``--user`` it refuses rather than guess.
     """
-    from django.contrib.auth import get_user_model
-
+    from coffeechat.services.accounts.queries import user_named, usernames
     from coffeechat.services.accounts.signin import ensure_personal_user, ensure_profile
 
-    user_model = get_user_model()
     if name:
-        user = user_model.objects.filter(username=name).first()
+        user = user_named(name)
         if user is None:
             raise CliError(f"--user: there is no account named {name!r}")
         ensure_profile(user)
         return user
-    usernames = list(user_model.objects.order_by("id").values_list("username", flat=True)[:6])
-    if len(usernames) <= 1:
+    names, total = usernames(6)
+    if total <= 1:
         return ensure_personal_user()
-    total = user_model.objects.count()
-    shown = ", ".join(usernames[:5]) + (", …" if total > 5 else "")
+    shown = ", ".join(names[:5]) + (", …" if total > 5 else "")
     raise CliError(f"there are {total} accounts ({shown}); choose one with --user NAME")
 
 
