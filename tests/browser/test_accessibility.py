@@ -5,8 +5,9 @@ axe-core comes from the npm registry, pinned in tests/browser/package-lock.json 
 installed by ``scripts/test`` (``npm ci --prefix tests/browser``); nothing is fetched
 at run time. The pages are every GET route of the web URL conf that answers with an
 HTML page, filled in with one object of each kind from the sample campaign, plus a
-few states a route shows only after a click (interview mode started, an import
-preview, the signed-out pages).
+conversation in each other stage (its page and composer) and a few states a route
+shows only after a click (interview mode started, an import preview, a form with
+errors, the signed-out pages).
 """
 
 from __future__ import annotations
@@ -26,7 +27,14 @@ SAMPLE = HERE.parent / "importers" / "samples" / "linkedin_connections.csv"
 BLOCKING = {"serious", "critical"}
 WIDTHS = [(1280, "desktop"), (375, "phone")]
 # Pages saved as screenshots (test-artifacts/screenshots/a11y-*.png) to look at.
-PICTURED = {"web:today", "web:contact", "web:conversation", "web:composer", "web:organizations"}
+PICTURED = {
+    "web:today",
+    "web:contact",
+    "web:conversation",
+    "web:composer",
+    "web:organization",
+    "web:statistics",
+}
 
 # Web routes not scanned at their bare URL, each with the reason. Every other
 # route is requested with a GET (its parameters filled in by _objects()) and
@@ -187,6 +195,22 @@ def _scan(page, source: str, label: str) -> list[str]:
     ]
 
 
+def _other_stages(user, scanned: int) -> list[tuple[str, str]]:
+    """The conversation page and composer of one conversation in each other stage:
+    each stage shows its own forms (reply, classify, book, thank, close)."""
+    from coffeechat.core.models import Conversation
+
+    chosen: dict[str, int] = {}
+    for pk, stage in Conversation.objects.for_user(user).order_by("pk").values_list("pk", "stage"):
+        if pk != scanned:
+            chosen.setdefault(stage, pk)
+    return [
+        (f"web:{name}[{stage}]", f"/conversations/{pk}/{suffix}")
+        for stage, pk in sorted(chosen.items())
+        for name, suffix in (("conversation", ""), ("composer", "compose/"))
+    ]
+
+
 def _visit(page, url: str, source: str, label: str) -> list[str]:
     response = page.goto(url)
     assert response is not None and response.ok, f"{label}: {response and response.status}"
@@ -283,6 +307,7 @@ def test_no_serious_or_critical_axe_violation_on_any_page(
     client.force_login(page.user)
     objects = _objects(page.user)
     pages, _ = _pages(client, objects)
+    pages += _other_stages(page.user, objects["conversations"])
     for label, url in pages:
         found += _visit(page, base + url, source, label)
         if label in PICTURED:
