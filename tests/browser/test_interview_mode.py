@@ -122,7 +122,7 @@ def test_interview_mode_on_a_phone_loses_nothing_and_ends_held(signed_in_page, s
     expect(page.locator("#iv-now-text")).to_contain_text("Could you walk me through")
 
     # One tap marks the note as a specific point for the thank-you.
-    highlight = card.get_by_role("button", name=re.compile("Highlight for the thank-you"))
+    highlight = card.get_by_role("button", name=re.compile("^Specific point for the thank-you"))
     highlight.click()
     expect(highlight).to_have_attribute("aria-pressed", "true")
     note.refresh_from_db()
