@@ -12,7 +12,7 @@ from coffeechat.services.conversations.replies import awaiting_reply, contact_sp
 register = template.Library()
 
 
-@register.inclusion_tag("web/_outreach_panel.html", takes_context=True)
+@register.inclusion_tag("web/outreach/_outreach_panel.html", takes_context=True)
 def outreach_panel(context: Any, contact: Any) -> dict[str, Any]:
     user = context["request"].user
     return {

@@ -41,7 +41,7 @@ def action_item_list(request: HttpRequest) -> HttpResponse:
         "suggestions": service.skill_suggestions(request.user),
         "today": now().date(),
     }
-    return render(request, "web/action_items.html", context, status=status)
+    return render(request, "web/reflection/action_items.html", context, status=status)
 
 
 def _initial(request: HttpRequest) -> dict[str, object]:

@@ -18,14 +18,14 @@ def sign_in_with_link(request: HttpRequest, secret: str) -> HttpResponse:
     user = redeem_sign_in_link(secret, now())
     if user is None:
         context = {"reason": "This sign-in link has been used or has expired."}
-        return render(request, "web/link_expired.html", context, status=403)
+        return render(request, "web/accounts/link_expired.html", context, status=403)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     messages.success(request, "Signed in. Welcome to coffeechat.")
     return redirect("web:today")
 
 
 class LoginView(auth_views.LoginView):
-    template_name = "web/login.html"
+    template_name = "web/accounts/login.html"
     redirect_authenticated_user = True
 
 
@@ -61,4 +61,4 @@ def password(request: HttpRequest) -> HttpResponse:
             )
             return redirect("web:password")
     context = {"form": form, "had_one": had_one, "section": "web:profile"}
-    return render(request, "web/password.html", context, status=status)
+    return render(request, "web/accounts/password.html", context, status=status)

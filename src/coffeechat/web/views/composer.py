@@ -150,7 +150,7 @@ def composer(
         "section": "web:conversations",
         **_send_context(request, conversation, text),
     }
-    return render(request, "web/composer.html", context, status=status)
+    return render(request, "web/outreach/composer.html", context, status=status)
 
 
 def _posted(request: HttpRequest) -> dict[str, Any]:
@@ -181,7 +181,7 @@ def composer_check(request: HttpRequest, pk: int) -> HttpResponse:
         "oob": True,
         **_send_context(request, conversation, text),
     }
-    return render(request, "web/_composer_checks.html", context)
+    return render(request, "web/outreach/_composer_checks.html", context)
 
 
 @login_required

@@ -32,7 +32,7 @@ def choose(request: HttpRequest, pk: int) -> HttpResponse:
         "candidates": candidates,
         "section": "web:contacts",
     }
-    return render(request, "web/contact_merge_choose.html", context)
+    return render(request, "web/contacts/contact_merge_choose.html", context)
 
 
 @login_required
@@ -53,7 +53,7 @@ def confirm(request: HttpRequest, pk: int, other: int) -> HttpResponse:
         )
         return redirect("web:contact", pk)
     return render(
-        request, "web/contact_merge_confirm.html", {"plan": plan, "section": "web:contacts"}
+        request, "web/contacts/contact_merge_confirm.html", {"plan": plan, "section": "web:contacts"}
     )
 
 

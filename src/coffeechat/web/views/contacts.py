@@ -29,7 +29,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         "query_string": params.urlencode(),
         "section": "web:contacts",
     }
-    template = "web/contacts.html#contact-results" if request.htmx else "web/contacts.html"
+    template = "web/contacts/contacts.html#contact-results" if request.htmx else "web/contacts/contacts.html"
     return render(request, template, context)
 
 
@@ -37,7 +37,7 @@ def contact_list(request: HttpRequest) -> HttpResponse:
 def contact_detail(request: HttpRequest, pk: int) -> HttpResponse:
     screen = page.contact_screen(request.user, pk, now())
     context = {**screen.as_context(), "section": "web:contacts"}
-    return render(request, "web/contact.html", context)
+    return render(request, "web/contacts/contact.html", context)
 
 
 @login_required

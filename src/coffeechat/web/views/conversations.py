@@ -33,7 +33,7 @@ def conversation_list(request: HttpRequest) -> HttpResponse:
         "stages": page.stages,
         "section": "web:conversations",
     }
-    return render(request, "web/conversations.html", context)
+    return render(request, "web/conversations/conversations.html", context)
 
 
 @login_required
@@ -115,7 +115,7 @@ def conversation_detail(
     }
     # The plan editor sits on this page too, so preparing needs no second page.
     context.update(plan_context(request.user, conversation))
-    return render(request, "web/conversation.html", context, status=status)
+    return render(request, "web/conversations/conversation.html", context, status=status)
 
 
 @login_required

@@ -27,7 +27,7 @@ def _page(request: HttpRequest, form: object, status: int = 200) -> HttpResponse
         "server_wide": bool(settings.SMTP_URL),
         "section": "web:profile",
     }
-    return render(request, "web/email_settings.html", context, status=status)
+    return render(request, "web/outreach/email_settings.html", context, status=status)
 
 
 @login_required

@@ -43,7 +43,7 @@ def export_page(
         "section": "web:export",
         **extra,
     }
-    return render(request, "web/export.html", context, status=422 if extra else 200)
+    return render(request, "web/data/export.html", context, status=422 if extra else 200)
 
 
 def _download(content: bytes | str, filename: str, content_type: str) -> HttpResponse:

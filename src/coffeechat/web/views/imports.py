@@ -56,7 +56,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
         "max_size": human_size(MAX_UPLOAD_BYTES),
         **SECTION,
     }
-    return render(request, "web/imports.html", context)
+    return render(request, "web/data/imports.html", context)
 
 
 @login_required
@@ -115,7 +115,7 @@ def mapping(request: HttpRequest, token: str) -> HttpResponse:
         "fields": [(name, label, chosen.get(name, "")) for name, label in FIELD_LABELS.items()],
         **SECTION,
     }
-    return render(request, "web/import_mapping.html", context)
+    return render(request, "web/data/import_mapping.html", context)
 
 
 def _refused(request: HttpRequest, stashed: import_stash.Stashed, reason: str) -> HttpResponse:
@@ -149,7 +149,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         "decisions": DECISIONS,
         **SECTION,
     }
-    return render(request, "web/import_preview.html", context)
+    return render(request, "web/data/import_preview.html", context)
 
 
 @login_required
@@ -236,4 +236,4 @@ def undo(request: HttpRequest, pk: int) -> HttpResponse:
             f"removed, {result.emptied} filled fields emptied again.{kept}",
         )
         return redirect("web:imports")
-    return render(request, "web/import_undo.html", {"batch": batch, **SECTION})
+    return render(request, "web/data/import_undo.html", {"batch": batch, **SECTION})

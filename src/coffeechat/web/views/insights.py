@@ -24,7 +24,7 @@ def insights(request: HttpRequest) -> HttpResponse:
         filters, page = filters_from(request.user, request.GET)
     except InvalidInput:
         # The form carries its own messages; nothing is searched with bad filters.
-        return render(request, "web/insights.html", context, status=400)
+        return render(request, "web/reflection/insights.html", context, status=400)
     result = search_notes(request.user, filters, page)
     kept = {key: request.GET[key] for key in _FILTER_KEYS if request.GET.get(key)}
     context.update(
@@ -35,4 +35,4 @@ def insights(request: HttpRequest) -> HttpResponse:
         tag_query=urlencode({k: v for k, v in kept.items() if k != "tag"}),
         has_notes=result.total > 0 or has_notes(request.user),
     )
-    return render(request, "web/insights.html", context)
+    return render(request, "web/reflection/insights.html", context)

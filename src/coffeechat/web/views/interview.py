@@ -123,7 +123,7 @@ def interview(
     }
     context.update(forms or {})
     context.update(_timer(view, conversation))
-    return render(request, "web/interview.html", context, status=status)
+    return render(request, "web/conversations/interview.html", context, status=status)
 
 
 @login_required

@@ -19,7 +19,7 @@ SESSION_KEY = "message_import"
 
 def _page(request: HttpRequest, status: int = 200, **extra: object) -> HttpResponse:
     context = {"batches": service.message_batches(request.user), "section": "web:contacts", **extra}
-    return render(request, "web/message_import.html", context, status=status)
+    return render(request, "web/outreach/message_import.html", context, status=status)
 
 
 def _stash(request: HttpRequest, data: bytes, filename: str) -> None:

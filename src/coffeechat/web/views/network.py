@@ -26,4 +26,4 @@ def network_list(request: HttpRequest) -> HttpResponse:
         "due_pager": pager(request, page.due_section.page, DUE_PARAM),
         "on_track_pager": pager(request, page.on_track_section.page, ON_TRACK_PARAM),
     }
-    return render(request, "web/network.html", context)
+    return render(request, "web/contacts/network.html", context)

@@ -32,7 +32,7 @@ def _list_context(
 
 @login_required
 def organization_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/organizations.html", _list_context(request))
+    return render(request, "web/contacts/organizations.html", _list_context(request))
 
 
 @login_required
@@ -50,8 +50,8 @@ def organization_rate(request: HttpRequest, pk: int) -> HttpResponse:
         problem = "; ".join(str(m) for messages_ in exc.errors.values() for m in messages_)
         context = _list_context(request, error_pk=pk, error=problem)  # the page it is on
         if request.htmx:
-            return render(request, "web/organizations.html#target-table", context)
-        return render(request, "web/organizations.html", context, status=422)
+            return render(request, "web/contacts/organizations.html#target-table", context)
+        return render(request, "web/contacts/organizations.html", context, status=422)
     row = targets.rank_of(request.user, saved.pk)
     status = (
         f"{saved.name}: motivation {saved.motivation}, postings {saved.posting}; "
@@ -61,7 +61,7 @@ def organization_rate(request: HttpRequest, pk: int) -> HttpResponse:
     number = targets.page_of_rank(row.rank) if row else 1
     if request.htmx:
         context = _list_context(request, number, status=status, changed_pk=organization.pk)
-        return render(request, "web/organizations.html#target-table", context)
+        return render(request, "web/contacts/organizations.html#target-table", context)
     messages.success(request, status)
     return redirect(reverse("web:organizations") + (f"?page={number}" if number > 1 else ""))
 
@@ -70,7 +70,7 @@ def organization_rate(request: HttpRequest, pk: int) -> HttpResponse:
 def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
     screen = page.organization_screen(request.user, pk)
     context = {**screen.as_context(), "section": "web:organizations"}
-    return render(request, "web/organization.html", context)
+    return render(request, "web/contacts/organization.html", context)
 
 
 @login_required

@@ -32,7 +32,7 @@ def compose_next(request: HttpRequest, pk: int) -> HttpResponse:
         "contact": door.contact,
         "section": "web:organizations",
     }
-    return render(request, "web/compose_next.html", context)
+    return render(request, "web/outreach/compose_next.html", context)
 
 
 @login_required
@@ -66,7 +66,7 @@ def let_go(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("web:conversation", pk)
     return render(
         request,
-        "web/let_go.html",
+        "web/outreach/let_go.html",
         {
             "conversation": conversation,
             "contact": conversation.contact,

@@ -12,7 +12,7 @@ from coffeechat.web.views.common import save_or_show_errors
 @login_required
 def path_list(request: HttpRequest) -> HttpResponse:
     paths = queries.career_paths(request.user)
-    return render(request, "web/paths.html", {"paths": paths, "section": "web:paths"})
+    return render(request, "web/reflection/paths.html", {"paths": paths, "section": "web:paths"})
 
 
 @login_required
@@ -20,7 +20,7 @@ def path_detail(request: HttpRequest, pk: int) -> HttpResponse:
     path = queries.owned_career_path(request.user, pk)
     conversations = queries.path_conversations(request.user, path)
     context = {"path": path, "conversations": conversations, "section": "web:paths"}
-    return render(request, "web/path.html", context)
+    return render(request, "web/reflection/path.html", context)
 
 
 @login_required

@@ -32,7 +32,7 @@ def _plan_response(request: HttpRequest, conversation_id: int, error: str = "") 
         context.update(plan_context(request.user, conversation))
         # 200 even for refused input: htmx does not swap 4xx answers by default, and
         # the partial carries the message where the user is looking.
-        return render(request, "web/_plan_editor.html", context)
+        return render(request, "web/prep/_plan_editor.html", context)
     if error:
         messages.error(request, error)
     return redirect(reverse("web:conversation", args=[conversation_id]) + "#plan")
@@ -87,7 +87,7 @@ def brief(
     )
     context = {"brief": data, "conversation": data.conversation, "contact": data.contact}
     context.update({"pitch_form": form, "plan": data.plan.plan, "section": "web:conversations"})
-    return render(request, "web/brief.html", context, status=status)
+    return render(request, "web/prep/brief.html", context, status=status)
 
 
 @login_required

@@ -46,7 +46,7 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Profile saved.")
             return redirect("web:profile")
     rules = _rules_form(initial=vars_of(rule_settings(profile)))
-    return render(request, "web/profile.html", {"form": form, "rules": rules}, status=status)
+    return render(request, "web/accounts/profile.html", {"form": form, "rules": rules}, status=status)
 
 
 def vars_of(settings: RuleSettings) -> dict[str, object]:
@@ -64,6 +64,6 @@ def edit_rules(request: HttpRequest) -> HttpResponse:
         form = ProfileForm(instance=ensure_profile(request.user))
         rules = _rules_form(data=submitted, errors=exc.errors)
         context = {"form": form, "rules": rules, "rules_failed": True}
-        return render(request, "web/profile.html", context, status=422)
+        return render(request, "web/accounts/profile.html", context, status=422)
     messages.success(request, "Rule settings saved. Today uses them from now on.")
     return redirect("/profile/#rules")

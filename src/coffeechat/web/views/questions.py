@@ -38,7 +38,7 @@ def question_bank(request: HttpRequest) -> HttpResponse:
         "tiaras": choices(Tiara),
         "section": "web:questions",
     }
-    return render(request, "web/questions.html", context)
+    return render(request, "web/prep/questions.html", context)
 
 
 @login_required

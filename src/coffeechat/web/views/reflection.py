@@ -60,7 +60,7 @@ def _page(request: HttpRequest, pk: int, *, status: int = 200, **extra: Any) -> 
         "errors": {},
         **extra,
     }
-    return render(request, "web/reflection.html", context, status=status)
+    return render(request, "web/reflection/reflection.html", context, status=status)
 
 
 @login_required
@@ -133,7 +133,7 @@ def compare_paths(request: HttpRequest) -> HttpResponse:
     except NotFound as exc:
         raise Http404(str(exc)) from exc
     context = {"comparison": comparison, "section": "web:paths"}
-    return render(request, "web/compare_paths.html", context)
+    return render(request, "web/reflection/compare_paths.html", context)
 
 
 @login_required
@@ -160,4 +160,4 @@ def self_reflection_guide(request: HttpRequest) -> HttpResponse:
         "profile": ensure_profile(request.user),
         "section": "web:profile",
     }
-    return render(request, "web/self_reflection.html", context, status=status)
+    return render(request, "web/reflection/self_reflection.html", context, status=status)

@@ -57,7 +57,7 @@ def propose(request: HttpRequest, pk: int, error: str = "", status: int = 200) -
         "error": error,
         "section": "web:conversations",
     }
-    return render(request, "web/propose.html", context, status=status)
+    return render(request, "web/scheduling/propose.html", context, status=status)
 
 
 @login_required
@@ -130,7 +130,7 @@ def availability(request: HttpRequest) -> HttpResponse:
         "profile": profile,
         "section": "web:profile",
     }
-    return render(request, "web/availability.html", context, status=status)
+    return render(request, "web/scheduling/availability.html", context, status=status)
 
 
 def _blanks_to_add(rows: list[availability_service.Row]) -> int:
@@ -165,7 +165,7 @@ def feed_settings(request: HttpRequest) -> HttpResponse:
         "base_url": settings.BASE_URL if public else here,
         "section": "web:profile",
     }
-    return render(request, "web/calendar_feed.html", context)
+    return render(request, "web/scheduling/calendar_feed.html", context)
 
 
 def _loopback(url: str) -> bool:

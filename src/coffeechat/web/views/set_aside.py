@@ -61,4 +61,4 @@ def undo(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def set_aside(request: HttpRequest) -> HttpResponse:
     context = {"decisions": service.history(request.user), "now": now()}
-    return render(request, "web/set_aside.html", context)
+    return render(request, "web/today/set_aside.html", context)

@@ -29,7 +29,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         "total_time": charts.duration(stats.total_minutes),
         "band": f"{charts.percent(band[0])}–{charts.percent(band[1])}",
     }
-    return render(request, "web/statistics.html", context)
+    return render(request, "web/reflection/statistics.html", context)
 
 
 def _rates(

@@ -24,7 +24,7 @@ def template_list(request: HttpRequest) -> HttpResponse:
         "fields": FIELDS,
         "section": "web:templates",
     }
-    return render(request, "web/templates.html", context)
+    return render(request, "web/outreach/templates.html", context)
 
 
 def _edit(request: HttpRequest, template: Any | None) -> HttpResponse:

@@ -91,12 +91,12 @@ def today(request: HttpRequest) -> HttpResponse:
         "tomorrow": (listing.as_of + timedelta(days=1)).isoformat(),
         "next_week": (listing.as_of + timedelta(days=7)).isoformat(),
     }
-    return render(request, "web/today.html", context)
+    return render(request, "web/today/today.html", context)
 
 
 def _bad_as_of(request: HttpRequest, message: str) -> HttpResponse:
     context = {"listing": None, "buckets": [], "as_of": "", "as_of_error": message, "total": 0}
-    return render(request, "web/today.html", context, status=400)
+    return render(request, "web/today/today.html", context, status=400)
 
 
 def _bucket(text: str) -> Bucket | None:
@@ -145,7 +145,7 @@ def _row(item: service.TodayItem) -> dict[str, Any]:
 @login_required
 def welcome(request: HttpRequest) -> HttpResponse:
     context = {"steps": TEN_STEPS, "is_new": is_new(request.user)}
-    return render(request, "web/welcome.html", context)
+    return render(request, "web/today/welcome.html", context)
 
 
 @login_required

@@ -33,7 +33,7 @@ def trash_list(request: HttpRequest) -> HttpResponse:
     trash.purge_trash(moment, user=request.user)
     items = trash.trashed_items(request.user, now=moment)
     rows = [{"entry": entry, "days_left": entry.days_left(moment)} for entry in items]
-    return render(request, "web/trash.html", {"rows": rows, "retention": trash.RETENTION.days})
+    return render(request, "web/data/trash.html", {"rows": rows, "retention": trash.RETENTION.days})
 
 
 @login_required
@@ -51,7 +51,7 @@ def move_to_trash(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             "next": request.GET.get("next", ""),
             "retention": trash.RETENTION.days,
         }
-        return render(request, "web/trash_confirm.html", context)
+        return render(request, "web/data/trash_confirm.html", context)
     crm.move_to_trash(request.user, kind, pk, now())
     messages.success(
         request,
