@@ -1,5 +1,6 @@
 from django import template
 
+from coffeechat.domain.text import fold_point
 from coffeechat.domain.vocabulary import label as vocabulary_label
 
 register = template.Library()
@@ -27,3 +28,15 @@ def minutes_seconds(seconds: int) -> str:
     """``95`` -> ``"1:35"``: the interview timer's format."""
     seconds = max(0, int(seconds))
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+@register.inclusion_tag("web/_fold.html")
+def fold(text: object, css: str = "") -> dict[str, object]:
+    """Long text shown in part, the rest behind "Show all", so it cannot stretch a page."""
+    whole = str(text or "")
+    cut = fold_point(whole)
+    # The break a fold falls on stays with the rest, so "Show all" sits at the end of
+    # the shown text and the opened text keeps its paragraphs.
+    head = whole if cut is None else whole[:cut].rstrip()
+    rest = whole[len(head) :]
+    return {"head": head, "rest": rest, "words": len(rest.split()), "css": css}
