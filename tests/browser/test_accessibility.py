@@ -48,6 +48,7 @@ NOT_SCANNED = {
     "web:import_mapping": "scanned after an upload, in _import_pages()",
     "web:import_preview": "scanned after an upload, in _import_pages()",
     "web:import_confirm": "POST only",
+    "web:import_decide": "POST only (keeps a page of duplicate choices, then redirects)",
     "web:import_cancel": "POST only",
     "web:sign_in_link": "signs in; its expired page is scanned signed out",
     "web:trash_move": "scanned per kind below (contact, conversation, organization)",

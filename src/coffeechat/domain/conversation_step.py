@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from coffeechat.domain.businessdays import local_date
 from coffeechat.domain.dates import day_and_clock, say_day
 from coffeechat.domain.followup_context import awaiting_reply, interview_end
+from coffeechat.domain.stages import AWAITING_REPLY
 from coffeechat.domain.steps import Door, Step, due_actions
 from coffeechat.domain.types import (
     ActionKind,
@@ -24,8 +25,6 @@ from coffeechat.domain.types import (
     Sentiment,
     Stage,
 )
-
-_AWAITING = frozenset({Stage.REQUESTED, Stage.FOLLOWED_UP})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,7 +64,7 @@ def conversation_card(
         )
     steps = list(steps)
     extras = _secondary(conversation, contact, confirmation_sent)
-    reply_form = conversation.stage in _AWAITING
+    reply_form = conversation.stage in AWAITING_REPLY
     actions = due_actions(steps, now=now, zone=zone, upcoming_days=upcoming_days)
     if actions:
         first = actions[0]
@@ -133,7 +132,7 @@ def _waiting(
         due_at=later.due_at.astimezone(zone) if later and later.due_at else None,
         key=later.key if later else "",
         secondary=tuple(d for d in extras if d is not door),
-        reply_form=conversation.stage in _AWAITING,
+        reply_form=conversation.stage in AWAITING_REPLY,
     )
 
 
@@ -152,7 +151,7 @@ def _waiting_words(
             "A short, personal note: how you found them, what you are curious about, a short ask.",
             Door.WRITE_REQUEST,
         )
-    if stage in _AWAITING and awaiting_reply(conversation):
+    if stage in AWAITING_REPLY and awaiting_reply(conversation):
         sent = conversation.followed_up_at or conversation.requested_at
         what = "follow-up" if conversation.followed_up_at else "note"
         went = f"Your {what} went out {say_day(local_date(sent, zone), today)}." if sent else ""

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from coffeechat.domain.followup_context import RuleContext, awaiting_reply, plural, utc
+from coffeechat.domain.stages import AWAITING_REPLY
 from coffeechat.domain.steps import Door, Step
 from coffeechat.domain.types import (
     ActionKind,
@@ -18,8 +19,6 @@ from coffeechat.domain.types import (
     Sentiment,
     Stage,
 )
-
-_OPEN_REQUEST_STAGES = frozenset({Stage.REQUESTED, Stage.FOLLOWED_UP})
 
 
 def research(ctx: RuleContext) -> Iterator[Step]:
@@ -124,7 +123,7 @@ def _newest_open_request_per_organization(
         if (
             requested_at is None
             or organization_id is None
-            or conversation.stage not in _OPEN_REQUEST_STAGES
+            or conversation.stage not in AWAITING_REPLY
             or not awaiting_reply(conversation)
         ):
             continue

@@ -46,16 +46,18 @@ class TransitionError(ValueError):
     """An event that does not fit the conversation's current stage."""
 
 
-_OPEN_BEFORE_REPLY = frozenset({Stage.REQUESTED, Stage.FOLLOWED_UP})
+# Asked and not yet answered: follow-ups, replies and "one request at a time per
+# organization" all start from this set.
+AWAITING_REPLY = frozenset({Stage.REQUESTED, Stage.FOLLOWED_UP})
 
 _ALLOWED: dict[Event, frozenset[Stage]] = {
     Event.REQUEST_SENT: frozenset({Stage.PLANNED}),
     Event.FOLLOW_UP_SENT: frozenset({Stage.REQUESTED}),
-    Event.REPLY_RECEIVED: _OPEN_BEFORE_REPLY | {Stage.REPLIED},
-    Event.DECLINED: _OPEN_BEFORE_REPLY | {Stage.REPLIED},
+    Event.REPLY_RECEIVED: AWAITING_REPLY | {Stage.REPLIED},
+    Event.DECLINED: AWAITING_REPLY | {Stage.REPLIED},
     # Scheduling straight from a request covers a reply given by phone; straight from
     # planned, a call arranged in person (met at an event, a friend who rang).
-    Event.SCHEDULED: _OPEN_BEFORE_REPLY | {Stage.PLANNED, Stage.REPLIED, Stage.SCHEDULED},
+    Event.SCHEDULED: AWAITING_REPLY | {Stage.PLANNED, Stage.REPLIED, Stage.SCHEDULED},
     Event.HELD: frozenset({Stage.SCHEDULED}),
     Event.THANK_YOU_SENT: frozenset({Stage.HELD}),
     Event.UPDATE_SENT: frozenset({Stage.THANKED}),
@@ -79,6 +81,36 @@ _NEXT: dict[Event, Stage] = {
 def allowed_events(stage: Stage) -> list[Event]:
     """The events that make sense now, in the order a form should offer them."""
     return [event for event in Event if stage in _ALLOWED[event]]
+
+
+def furthest_stage(
+    *,
+    thanked: bool,
+    held: bool,
+    scheduled: bool,
+    replied: bool,
+    followed_up: bool,
+    requested: bool,
+) -> Stage:
+    """The furthest stage a conversation's recorded steps show: where reopening a
+    closed one takes it. ``replied`` means a reply that was not a no.
+
+    >>> furthest_stage(thanked=False, held=True, scheduled=True, replied=True,
+    ...                followed_up=False, requested=True)
+    <Stage.HELD: 'held'>
+    >>> furthest_stage(thanked=False, held=False, scheduled=False, replied=False,
+    ...                followed_up=False, requested=False)
+    <Stage.PLANNED: 'planned'>
+    """
+    reached = (
+        (thanked, Stage.THANKED),
+        (held, Stage.HELD),
+        (scheduled, Stage.SCHEDULED),
+        (replied, Stage.REPLIED),
+        (followed_up, Stage.FOLLOWED_UP),
+        (requested, Stage.REQUESTED),
+    )
+    return next((stage for done, stage in reached if done), Stage.PLANNED)
 
 
 def next_stage(

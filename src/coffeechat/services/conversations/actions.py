@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 
 from coffeechat.core.models import Conversation, Message, Note
-from coffeechat.domain.stages import Event, TransitionError, next_stage
+from coffeechat.domain.stages import Event, TransitionError, furthest_stage, next_stage
 from coffeechat.domain.types import Sentiment, Stage
 from coffeechat.domain.vocabulary import CloseReason, Direction, MessageKind
 from coffeechat.services.accounts.signin import ensure_profile
@@ -156,20 +156,16 @@ def _apply(
 
 
 def stage_before_closing(conversation: Conversation) -> Stage:
-    """The furthest stage the timestamps show, for reopening a closed conversation."""
-    if conversation.thanked_at:
-        return Stage.THANKED
-    if conversation.held_at:
-        return Stage.HELD
-    if conversation.start_date:
-        return Stage.SCHEDULED
-    if conversation.replied_at and conversation.reply_sentiment != Sentiment.NEGATIVE:
-        return Stage.REPLIED
-    if conversation.followed_up_at:
-        return Stage.FOLLOWED_UP
-    if conversation.requested_at:
-        return Stage.REQUESTED
-    return Stage.PLANNED
+    """Where reopening a closed conversation takes it: the furthest stage it reached."""
+    declined = conversation.reply_sentiment == Sentiment.NEGATIVE
+    return furthest_stage(
+        thanked=conversation.thanked_at is not None,
+        held=conversation.held_at is not None,
+        scheduled=conversation.start_date is not None,
+        replied=conversation.replied_at is not None and not declined,
+        followed_up=conversation.followed_up_at is not None,
+        requested=conversation.requested_at is not None,
+    )
 
 
 def _schedule(conversation: Conversation, form: EventForm, at: datetime) -> None:

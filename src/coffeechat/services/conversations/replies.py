@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 from coffeechat.core.models import Contact, Conversation
 from coffeechat.domain.businessdays import business_days_between, local_date
 from coffeechat.domain.followup import response_speed
+from coffeechat.domain.stages import AWAITING_REPLY
 from coffeechat.domain.types import ResponseSpeed, Sentiment, Stage
 from coffeechat.services.accounts.signin import ensure_profile
 from coffeechat.services.conversations import actions as conversations
 from coffeechat.services.errors import InvalidInput
 from coffeechat.services.today.due_list import holidays_around, rule_settings
 
-AWAITING = (Stage.REQUESTED, Stage.FOLLOWED_UP)
 SPEED_LABELS = {
     ResponseSpeed.QUICK: "Quick responder",
     ResponseSpeed.SLOW: "Slow responder",
@@ -95,7 +95,9 @@ def contact_speeds(user: Any, contact: Contact) -> list[Speed]:
 
 
 def awaiting_reply(user: Any, contact: Contact) -> list[Conversation]:
-    return list(Conversation.objects.for_user(user).filter(contact=contact, stage__in=AWAITING))
+    return list(
+        Conversation.objects.for_user(user).filter(contact=contact, stage__in=AWAITING_REPLY)
+    )
 
 
 _CLASSIFIABLE = (Sentiment.POSITIVE, Sentiment.NEGATIVE, Sentiment.REFERRAL_ONLY)

@@ -19,7 +19,7 @@ from coffeechat.domain.builtin_templates import SITUATIONAL_KEYS
 from coffeechat.domain.businessdays import add_business_days, local_date
 from coffeechat.domain.followup_context import interview_end_of
 from coffeechat.domain.outreach import CheckResult, Draft, has_subject, run_checks
-from coffeechat.domain.stages import Event, next_message_kind
+from coffeechat.domain.stages import AWAITING_REPLY, Event, next_message_kind
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import Channel, MessageKind
 from coffeechat.services.accounts.signin import ensure_profile
@@ -240,7 +240,7 @@ def waiting_elsewhere(
         conversation_queries.live(user)
         .filter(
             contact__organization_id=organization_id,
-            stage__in=[Stage.REQUESTED, Stage.FOLLOWED_UP],
+            stage__in=AWAITING_REPLY,
         )
         .exclude(pk=conversation.pk)
         .select_related("contact")

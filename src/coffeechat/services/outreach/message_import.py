@@ -18,6 +18,7 @@ from django.db import transaction
 
 from coffeechat.core.models import Contact, Conversation, ImportBatch, Message
 from coffeechat.domain.outreach.auto_reply import is_auto_reply
+from coffeechat.domain.stages import AWAITING_REPLY
 from coffeechat.domain.types import Stage
 from coffeechat.domain.vocabulary import Channel, Direction, MessageKind
 from coffeechat.importers.base import ImportFileError, RowProblem
@@ -180,7 +181,7 @@ def _log(user: Any, row: Row, batch: ImportBatch) -> Message:
 
 
 def _answers(conversation: Conversation, row: Row) -> bool:
-    waiting = conversation.stage in (Stage.REQUESTED, Stage.FOLLOWED_UP)
+    waiting = conversation.stage in AWAITING_REPLY
     requested = conversation.requested_at
     return (
         row.direction is Direction.INCOMING

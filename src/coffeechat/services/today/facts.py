@@ -35,6 +35,7 @@ from coffeechat.core.models import (
     PlannedQuestion,
     Referral,
 )
+from coffeechat.domain.stages import AWAITING_REPLY
 from coffeechat.domain.types import (
     ActionItemFacts,
     CareerPathFacts,
@@ -48,8 +49,6 @@ from coffeechat.domain.types import (
 )
 from coffeechat.domain.vocabulary import Direction, PathStatus
 from coffeechat.services.conversations.queries import live
-
-_OPEN_REQUEST_STAGES = (Stage.REQUESTED, Stage.FOLLOWED_UP)
 
 
 @dataclass(frozen=True)
@@ -221,7 +220,7 @@ def _conversation(row: dict[str, Any]) -> ConversationFacts:
 def _open_request_organizations(user: Any) -> Any:
     return (
         Conversation.objects.for_user(user)
-        .filter(stage__in=_OPEN_REQUEST_STAGES, contact__organization__isnull=False)
+        .filter(stage__in=AWAITING_REPLY, contact__organization__isnull=False)
         .values("contact__organization_id")
     )
 
@@ -257,7 +256,7 @@ def _contact_facts(
     colleagues at organizations with an open request (the 'try another door' rule)."""
     open_request_orgs = (
         Conversation.objects.for_user(user)
-        .filter(stage__in=_OPEN_REQUEST_STAGES, contact__organization__isnull=False)
+        .filter(stage__in=AWAITING_REPLY, contact__organization__isnull=False)
         .values("contact__organization_id")
     )
     last_message = latest_message_at()

@@ -53,7 +53,9 @@ def confirm(request: HttpRequest, pk: int, other: int) -> HttpResponse:
         )
         return redirect("web:contact", pk)
     return render(
-        request, "web/contacts/contact_merge_confirm.html", {"plan": plan, "section": "web:contacts"}
+        request,
+        "web/contacts/contact_merge_confirm.html",
+        {"plan": plan, "section": "web:contacts"},
     )
 
 

@@ -29,7 +29,11 @@ def contact_list(request: HttpRequest) -> HttpResponse:
         "query_string": params.urlencode(),
         "section": "web:contacts",
     }
-    template = "web/contacts/contacts.html#contact-results" if request.htmx else "web/contacts/contacts.html"
+    template = (
+        "web/contacts/contacts.html#contact-results"
+        if request.htmx
+        else "web/contacts/contacts.html"
+    )
     return render(request, template, context)
 
 

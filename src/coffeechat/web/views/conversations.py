@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from coffeechat.domain.stages import EVENT_LABELS, Event, allowed_events
+from coffeechat.domain.stages import AWAITING_REPLY, EVENT_LABELS, Event, allowed_events
 from coffeechat.domain.types import Stage
 from coffeechat.services.accounts.signin import ensure_profile
 from coffeechat.services.conversations import actions as service
@@ -84,7 +84,7 @@ def _page_facts(page: screens.ConversationPage, moment: datetime) -> dict[str, o
         "messages_by_step": steps.messages_by_step(page.sent),
         "events": _event_forms(conversation, page.user_zone),
         "sentiments": SENTIMENT_CHOICES,
-        "awaiting_reply": conversation.stage in (Stage.REQUESTED, Stage.FOLLOWED_UP),
+        "awaiting_reply": conversation.stage in AWAITING_REPLY,
         "notes": page.notes,
         "referrals": page.referrals,
         "action_items": page.action_items,

@@ -46,7 +46,9 @@ def edit_profile(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Profile saved.")
             return redirect("web:profile")
     rules = _rules_form(initial=vars_of(rule_settings(profile)))
-    return render(request, "web/accounts/profile.html", {"form": form, "rules": rules}, status=status)
+    return render(
+        request, "web/accounts/profile.html", {"form": form, "rules": rules}, status=status
+    )
 
 
 def vars_of(settings: RuleSettings) -> dict[str, object]:
