@@ -1,5 +1,6 @@
 """Docs cannot drift: every setting, rule number and command is documented."""
 
+import re
 from pathlib import Path
 
 from coffeechat.config import SETTINGS
@@ -28,6 +29,27 @@ def test_the_readme_quick_start_is_exactly_two_commands():
     block = section.split("```", 2)[1]
     lines = [line for line in block.splitlines()[1:] if line.strip()]
     assert lines == ["make serve", "make test"]
+
+
+def test_the_readme_commands_run_from_a_fresh_checkout_as_written():
+    # After `make serve`, `coffeechat` is in .venv, not on PATH: the README says
+    # `uv run coffeechat`, and that command answers from the project folder.
+    import shutil
+    import subprocess
+
+    using = README.read_text().split("## Using it", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"`((?:uv run )?coffeechat [^`]*)`", using)
+    assert commands and all(command.startswith("uv run coffeechat") for command in commands)
+    uv = shutil.which("uv")
+    assert uv, "uv is what make serve installs"
+    answer = subprocess.run(
+        [uv, "run", "--no-sync", "coffeechat", "--version"],
+        cwd=README.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert answer.returncode == 0 and answer.stdout.startswith("coffeechat "), answer.stderr
 
 
 def test_ci_runs_the_readme_test_command():
