@@ -12,7 +12,7 @@ from ninja import Field, Router, Schema, Status
 
 from coffeechat.api.common import READ_ERRORS, WRITE_ERRORS, now
 from coffeechat.api.conversations import ConversationOut
-from coffeechat.domain.questions import LeftOut, PlannedLine, Role
+from coffeechat.domain.questions import Role
 from coffeechat.services.conversations import interview
 from coffeechat.services.conversations.queries import owned_conversation
 from coffeechat.services.prep import plans, questions
@@ -48,36 +48,7 @@ class PlanOut(Schema):
 
 
 def plan_out(view: PlanView) -> PlanOut:
-    plan = view.plan
-
-    def line(
-        entry: PlannedLine | LeftOut, start: int | None, end: int | None, reason: str | None
-    ) -> LineOut:
-        row = view.row(entry)
-        return LineOut(
-            id=row.pk,
-            question_id=row.question_id,
-            text=row.question.text,
-            role=entry.role.value,
-            minutes=entry.item.minutes,
-            start=start,
-            end=end,
-            asked=row.asked,
-            findable_online=row.question.findable_online,
-            left_out_reason=reason,
-        )
-
-    return PlanOut(
-        conversation_id=view.conversation.pk,
-        length=plan.length,
-        margin=plan.margin,
-        budget=plan.budget,
-        used=plan.used,
-        spare=plan.spare,
-        lines=[line(entry, entry.start, entry.end, None) for entry in plan.lines],
-        left_out=[line(gap, None, None, gap.reason) for gap in plan.left_out],
-        warnings=list(plan.warnings),
-    )
+    return PlanOut(**view.as_dict())
 
 
 class PlanIn(Schema):

@@ -26,7 +26,6 @@ def brief(args: argparse.Namespace) -> int:
     except ValueError:
         raise CliError(f"{args.conversation!r} is not a conversation id (a number)") from None
     start_django()
-    from coffeechat.api.plans import plan_out
     from coffeechat.services.prep.brief import brief_for, brief_markdown
 
     user = resolve_user(args.user)
@@ -40,7 +39,7 @@ def brief(args: argparse.Namespace) -> int:
                 "times": [
                     {"label": t.label, "zone": t.zone, "at": t.at.isoformat()} for t in data.times
                 ],
-                "plan": plan_out(data.plan).dict(),
+                "plan": data.plan.as_dict(),
             }
         )
         return 0

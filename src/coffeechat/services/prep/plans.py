@@ -49,6 +49,39 @@ class PlanView:
         """Every line's minutes, fitted or not: what the Prepare rule compares."""
         return sum(_minutes(row) for row in self.rows.values())
 
+    def as_dict(self) -> dict[str, Any]:
+        """The plan as plain values: the API's answer and ``coffeechat brief --json``."""
+        plan = self.plan
+
+        def line(
+            entry: PlannedLine | LeftOut, start: int | None, end: int | None, reason: str | None
+        ) -> dict[str, Any]:
+            row = self.row(entry)
+            return {
+                "id": row.pk,
+                "question_id": row.question_id,
+                "text": row.question.text,
+                "role": entry.role.value,
+                "minutes": entry.item.minutes,
+                "start": start,
+                "end": end,
+                "asked": row.asked,
+                "findable_online": row.question.findable_online,
+                "left_out_reason": reason,
+            }
+
+        return {
+            "conversation_id": self.conversation.pk,
+            "length": plan.length,
+            "margin": plan.margin,
+            "budget": plan.budget,
+            "used": plan.used,
+            "spare": plan.spare,
+            "lines": [line(entry, entry.start, entry.end, None) for entry in plan.lines],
+            "left_out": [line(gap, None, None, gap.reason) for gap in plan.left_out],
+            "warnings": list(plan.warnings),
+        }
+
 
 def _minutes(row: PlannedQuestion) -> int:
     return row.minutes or row.question.minutes
