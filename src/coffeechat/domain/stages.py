@@ -42,6 +42,19 @@ EVENT_LABELS: dict[Event, str] = {
 }
 
 
+# How each stage is named on pages, in lists and in the API's labels.
+STAGE_LABELS = {
+    Stage.PLANNED: "Planned",
+    Stage.REQUESTED: "Request sent",
+    Stage.FOLLOWED_UP: "Followed up",
+    Stage.REPLIED: "Reply received",
+    Stage.SCHEDULED: "Scheduled",
+    Stage.HELD: "Held",
+    Stage.THANKED: "Thank-you sent",
+    Stage.CLOSED: "Closed",
+}
+
+
 class TransitionError(ValueError):
     """An event that does not fit the conversation's current stage."""
 

@@ -10,6 +10,7 @@ from django.db import models
 
 from coffeechat.core.models.base import OwnedModel, trash_index
 from coffeechat.core.models.people import CareerPath, Contact
+from coffeechat.domain.stages import STAGE_LABELS
 from coffeechat.domain.types import Medium, Sentiment, Stage
 from coffeechat.domain.vocabulary import (
     ActionItemKind,
@@ -20,16 +21,6 @@ from coffeechat.domain.vocabulary import (
     choices,
 )
 
-STAGE_LABELS = {
-    Stage.PLANNED: "Planned",
-    Stage.REQUESTED: "Request sent",
-    Stage.FOLLOWED_UP: "Followed up",
-    Stage.REPLIED: "Reply received",
-    Stage.SCHEDULED: "Scheduled",
-    Stage.HELD: "Held",
-    Stage.THANKED: "Thank-you sent",
-    Stage.CLOSED: "Closed",
-}
 MEDIUM_LABELS = {Medium.VIDEO: "Video", Medium.PHONE: "Phone", Medium.IN_PERSON: "In person"}
 SENTIMENT_LABELS = {
     Sentiment.POSITIVE: "Positive: happy to talk",

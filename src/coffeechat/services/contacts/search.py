@@ -21,7 +21,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Replace
 
 from coffeechat.core.models import CareerPath, Contact, Conversation, Message, Note, Organization
-from coffeechat.core.models.conversations import STAGE_LABELS
+from coffeechat.domain.stages import STAGE_LABELS
 from coffeechat.domain.types import Bucket, Stage
 from coffeechat.domain.vocabulary import Source
 from coffeechat.services.contacts import queries

@@ -8,9 +8,9 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coffeechat.core.models import ActionItem, Conversation, Message, Note, Referral
-from coffeechat.core.models.conversations import STAGE_LABELS
 from coffeechat.domain.conversation_step import CardStep
 from coffeechat.domain.dates import day_and_clock
+from coffeechat.domain.stages import STAGE_LABELS
 from coffeechat.domain.vocabulary import MessageKind
 from coffeechat.services.accounts.signin import ensure_profile
 from coffeechat.services.conversations import queries
