@@ -110,7 +110,9 @@ def test_interview_mode_on_a_phone_loses_nothing_and_ends_held(signed_in_page, s
     page.context.set_offline(True)
     box.press_sequentially(". Nurses were the best diarists.")
     box.blur()
-    expect(card.locator(".iv-status")).to_have_text("Offline — will retry")
+    expect(card.locator(".iv-status")).to_have_text(
+        "Offline — kept on this device, will send when online"
+    )
     page.context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
     expect(card.locator(".iv-status")).to_have_text(re.compile(r"^Saved \d\d:\d\d$"))
@@ -279,3 +281,84 @@ def test_an_incomplete_brief_says_what_is_missing(signed_in_page, screenshot):
     expect(page.get_by_label("Add a question from your bank")).to_be_visible()
     page.goto(f"{page.base_url}/conversations/{conv.pk}/brief/")
     screenshot("brief-missing-phone")
+
+
+def _worker_keeps(page, path: str, containing: str = "") -> None:
+    """Wait until the service worker controls the page and has kept a copy of ``path``
+    (with ``containing`` in it)."""
+    page.wait_for_function(
+        "() => !!(navigator.serviceWorker && navigator.serviceWorker.controller)"
+    )
+    page.wait_for_function(
+        """async ([path, containing]) => {
+            const cache = await caches.open("coffeechat-pages");
+            const copy = await cache.match(new URL(path, location.href).href);
+            return !!copy && (await copy.text()).includes(containing);
+        }""",
+        arg=[path, containing],
+    )
+
+
+def test_interview_mode_opens_and_autosaves_offline_and_sends_when_back(signed_in_page, screenshot):
+    """The service worker keeps interview mode (and the brief) when opened; with no
+    network the page still opens from that copy, notes typed are kept on the device,
+    and they reach the server once it is back."""
+    from coffeechat.core.models import Note
+
+    page = signed_in_page
+    conv = _booked(page.user)
+    interview = f"/conversations/{conv.pk}/interview/"
+    brief = f"/conversations/{conv.pk}/brief/"
+    # The page the sign-in link opened installed the worker; from now on it answers.
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.goto(page.base_url + brief)
+    _worker_keeps(page, brief)
+    page.goto(page.base_url + interview)
+    _worker_keeps(page, interview)
+    page.get_by_role("button", name="Start the clock").click()
+    expect(page.locator("#iv-phase")).to_have_text("Small talk")
+    # Starting the clock has the worker keep a fresh copy, with the start in it.
+    _worker_keeps(page, interview, containing="&quot;started&quot;: &quot;")
+
+    page.context.set_offline(True)
+    page.reload()
+    expect(page.get_by_role("heading", name=re.compile("Ana Ruiz"))).to_be_visible()
+    banner = page.locator(".offline-banner")
+    expect(banner).to_contain_text("copy of this page kept on this device")
+    # The clock kept running in the copy: the copy kept after "Start" knows it started.
+    expect(page.locator("#iv-phase")).to_have_text("Small talk")
+
+    box = page.get_by_label(re.compile("Notes on: Could you walk me through"))
+    box.press_sequentially("Written with no network")
+    box.blur()
+    card = page.locator(".iv-q", has=box)
+    status = card.locator(".iv-status")
+    expect(status).to_have_text("Offline — kept on this device, will send when online")
+    assert not Note.objects.filter(conversation=conv).exists()
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        screenshot(f"interview-offline-{width}")
+
+    # Reloaded again while still offline: the text comes back from the device.
+    page.reload()
+    box = page.get_by_label(re.compile("Notes on: Could you walk me through"))
+    expect(box).to_have_value("Written with no network")
+    status = page.locator(".iv-q", has=box).locator(".iv-status")
+    expect(status).to_have_text("Offline — kept on this device, will send when online")
+
+    # The brief opens offline too; a page never opened gets the offline page.
+    page.goto(page.base_url + brief)
+    expect(page.get_by_role("heading", name="Brief: Ana Ruiz")).to_be_visible()
+    page.goto(page.base_url + "/insights/")
+    expect(page.get_by_role("heading", name="You are offline")).to_be_visible()
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        screenshot(f"offline-page-{width}")
+    page.goto(page.base_url + interview)
+    box = page.get_by_label(re.compile("Notes on: Could you walk me through"))
+    status = page.locator(".iv-q", has=box).locator(".iv-status")
+
+    page.context.set_offline(False)
+    expect(status).to_have_text(re.compile(r"^Saved \d\d:\d\d$"), timeout=40_000)
+    note = Note.objects.get(conversation=conv)
+    assert note.text == "Written with no network"

@@ -147,6 +147,19 @@ def test_the_served_app_serves_static_files_and_passes_the_rest_to_django(
     assert b'"status": "ok"' in body
 
 
+def test_the_served_app_serves_the_manifest_and_the_service_worker(run, db, server, browser):
+    assert run("serve", "--no-browser").code == 0
+    app = server[0]["app"]
+    status, headers, body = _call(app, "/static/web/manifest.webmanifest")
+    assert status.startswith("200")
+    assert headers["Content-Type"] == "application/manifest+json"
+    assert b'"start_url": "/"' in body
+    status, headers, _ = _call(app, "/sw.js")
+    assert status.startswith("200")
+    assert headers["Content-Type"].startswith("application/javascript")
+    assert headers["Service-Worker-Allowed"] == "/"
+
+
 @pytest.mark.sqlite
 @pytest.mark.django_db(transaction=True)
 def test_serve_takes_the_days_automatic_backup_unless_told_not_to(

@@ -185,7 +185,12 @@ def wsgi_app() -> Any:
     from django.core.wsgi import get_wsgi_application
     from whitenoise import WhiteNoise
 
-    app = WhiteNoise(get_wsgi_application(), autorefresh=False)
+    # WhiteNoise's own table has no .webmanifest (web/static/web/manifest.webmanifest).
+    app = WhiteNoise(
+        get_wsgi_application(),
+        autorefresh=False,
+        mimetypes={".webmanifest": "application/manifest+json"},
+    )
     prefix = "/" + urlparse(settings.STATIC_URL or "/static/").path.strip("/") + "/"
     files: dict[str, str] = {}
     for finder in finders.get_finders():

@@ -9,6 +9,7 @@ from coffeechat.web.routes import (
     data,
     outreach,
     prep,
+    pwa,
     reflection,
     scheduling,
     today,
@@ -28,5 +29,6 @@ urlpatterns = [
         scheduling,
         reflection,
         data,
+        pwa,
     )
 ]

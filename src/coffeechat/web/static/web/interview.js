@@ -8,8 +8,14 @@
   var conversation = root.dataset.conversation;
   var csrf = (root.querySelector("input[name=csrfmiddlewaretoken]") || {}).value || "";
   var timer = JSON.parse(root.dataset.timer);
-  // The server's clock decides; remember how far this device's clock is off.
-  var skew = Date.parse(root.dataset.serverNow) - Date.now();
+  // Opened from the copy the service worker kept (sw.js), the server unreachable:
+  // when that copy was kept, by this device's clock.
+  var copy = document.querySelector('meta[name="coffeechat-offline-copy"]');
+  var keptAt = copy && copy.content ? Number(copy.content) : null;
+  // The server's clock decides; remember how far this device's clock is off
+  // (for a kept copy, against the moment the server wrote it, not now).
+  var skew = Date.parse(root.dataset.serverNow) - (keptAt || Date.now());
+  var OFFLINE = "Offline — kept on this device, will send when online";
   var started = timer.started ? Date.parse(timer.started) : null;
 
   function $(id) { return document.getElementById(id); }
@@ -17,6 +23,14 @@
     seconds = Math.max(0, Math.floor(seconds));
     var s = seconds % 60;
     return Math.floor(seconds / 60) + ":" + (s < 10 ? "0" : "") + s;
+  }
+  // After a change reached the server, have the service worker keep a fresh copy
+  // of this page, so that opened offline it shows the clock and notes as they are.
+  var keepTimer = null;
+  function keepCopy(ms) {
+    if (!window.coffeechatOffline) return;
+    clearTimeout(keepTimer);
+    keepTimer = setTimeout(window.coffeechatOffline.keep, ms === undefined ? 1500 : ms);
   }
   function post(url, data) {
     var body = new FormData();
@@ -72,6 +86,7 @@
         var first = started === null;
         started = Date.parse(data.started);
         startForm.innerHTML = "";
+        keepCopy(0);
         tick();
         if (first) setInterval(tick, 1000);
       }).catch(function () { startForm.submit(); });
@@ -115,7 +130,11 @@
     }
     if (box.inflight) { box.again = true; return box.inflight; }
     status(box, "Saving…", "saving");
-    box.inflight = post(root.dataset.noteUrl, { question: box.question, text: text })
+    var data = { question: box.question, text: text };
+    // From a kept copy the box may start from an older text than the server has:
+    // send the text it started from, and the server refuses to overwrite a newer one.
+    if (copy && box.area.dataset.saved !== undefined) data.base = box.area.dataset.saved;
+    box.inflight = post(root.dataset.noteUrl, data)
       .then(function (response) {
         if (response.status === 422) {
           return response.json().then(function (data) {
@@ -126,6 +145,7 @@
         return response.json().then(function (data) {
           box.area.dataset.saved = text;
           box.delay = 0;
+          keepCopy();
           if (box.area.value === text) {
             localStorage.removeItem(key(box.question));
             status(box, data.text ? "Saved " + data.saved_clock : "Saved (empty)", "saved");
@@ -133,7 +153,7 @@
         });
       })
       .catch(function () {
-        status(box, "Offline — will retry", "offline");
+        status(box, OFFLINE, "offline");
         box.delay = Math.min(30000, (box.delay || 2500) * 2);
         schedule(box, box.delay);
       })
@@ -213,6 +233,7 @@
           return response.json().then(function (data) { alert(data.message || "Not saved."); });
         }
         card.classList.toggle(cardClass, on);
+        keepCopy();
         button.setAttribute("aria-pressed", on ? "true" : "false");
         input.value = on ? "0" : "1";
         updateNowNext();
