@@ -160,6 +160,24 @@ def test_the_served_app_serves_the_manifest_and_the_service_worker(run, db, serv
     assert headers["Service-Worker-Allowed"] == "/"
 
 
+def test_static_files_are_nosniff_and_keep_their_cache_for_a_signed_in_browser(
+    run, db, server, browser, settings, tmp_path, user
+):
+    (tmp_path / "probe.js").write_text("console.log(1);")
+    settings.STATICFILES_DIRS = [tmp_path]
+    assert run("serve", "--no-browser").code == 0
+    app = server[0]["app"]
+
+    status, headers, _ = _call(app, "/static/probe.js")
+    assert status.startswith("200")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "max-age=" in headers["Cache-Control"]
+    assert "no-store" not in headers["Cache-Control"]
+    # Django's own responses get nosniff from SecurityMiddleware, through the same app.
+    _, page_headers, _ = _call(app, "/healthz")
+    assert page_headers["X-Content-Type-Options"] == "nosniff"
+
+
 @pytest.mark.sqlite
 @pytest.mark.django_db(transaction=True)
 def test_serve_takes_the_days_automatic_backup_unless_told_not_to(

@@ -176,6 +176,12 @@ def link_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
 
+def static_headers(headers: Any, path: str, url: str) -> None:
+    """WhiteNoise answers static files before Django's SecurityMiddleware sees them:
+    the browser must not guess a type other than the one sent for them either."""
+    headers["X-Content-Type-Options"] = "nosniff"
+
+
 def wsgi_app() -> Any:
     """Django's WSGI application behind WhiteNoise, with every static file the finders see."""
     from urllib.parse import urlparse
@@ -190,6 +196,7 @@ def wsgi_app() -> Any:
         get_wsgi_application(),
         autorefresh=False,
         mimetypes={".webmanifest": "application/manifest+json"},
+        add_headers_function=static_headers,
     )
     prefix = "/" + urlparse(settings.STATIC_URL or "/static/").path.strip("/") + "/"
     files: dict[str, str] = {}

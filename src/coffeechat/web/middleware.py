@@ -1,4 +1,5 @@
-"""Request-wide concerns: the user's time zone, and NotFound as the 404 page."""
+"""Request-wide concerns: the user's time zone, NotFound as the 404 page, and no-store
+on private responses."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
 from coffeechat.services.errors import NotFound
 
@@ -38,3 +40,25 @@ class UserTimeZoneMiddleware:
             return self.get_response(request)
         finally:
             timezone.deactivate()
+
+
+class PrivateResponsesNotCachedMiddleware:
+    """What a signed-in user or an API client with credentials is shown, and every
+    download, is kept by no browser and no shared cache: Django's ``never_cache``
+    headers (``Cache-Control: max-age=0, no-cache, no-store, must-revalidate,
+    private``). Static files never reach Django (WhiteNoise answers them first) and
+    keep their own cache lifetime."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (
+            (user is not None and user.is_authenticated)
+            or "HTTP_AUTHORIZATION" in request.META
+            or response.get("Content-Disposition", "").startswith("attachment")
+        ):
+            add_never_cache_headers(response)
+        return response
