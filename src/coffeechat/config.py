@@ -63,6 +63,23 @@ SETTINGS: tuple[Setting, ...] = (
         "http://127.0.0.1:8000/",
         "The app's address as people open it, for the link in reminder emails.",
     ),
+    Setting(
+        "COFFEECHAT_HTTPS",
+        "false",
+        "Served as https:// behind a reverse proxy: Secure cookies, HSTS, the proxy's "
+        "X-Forwarded-Proto trusted, plain http redirected. Needs an https:// COFFEECHAT_BASE_URL.",
+    ),
+    Setting(
+        "COFFEECHAT_HSTS_SECONDS",
+        "31536000 (a year), with COFFEECHAT_HTTPS",
+        "How long browsers remember to use only https (Strict-Transport-Security max-age); "
+        "0 sends no HSTS header.",
+    ),
+    Setting(
+        "COFFEECHAT_HSTS_INCLUDE_SUBDOMAINS",
+        "false",
+        "Add includeSubDomains to HSTS: every subdomain of the app's name must serve https.",
+    ),
 )
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -101,6 +118,77 @@ def env_list(name: str, default: str) -> list[str]:
     """Read a comma-separated list, dropping blanks: ``"a, ,b"`` -> ``["a", "b"]``."""
     raw = os.environ.get(name, default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_int(name: str, default: int, *, minimum: int = 0, maximum: int = 10**9) -> int:
+    """Read a whole number within bounds; ``COFFEECHAT_HSTS_SECONDS=1y`` is an error."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a whole number") from None
+    if not minimum <= value <= maximum:
+        raise ConfigError(f"{name}={raw!r} must be between {minimum} and {maximum}")
+    return value
+
+
+def base_url(*, https: bool) -> str:
+    """COFFEECHAT_BASE_URL, checked: an http(s) address with a host, https:// when the
+    app says it is served over HTTPS (links in mail must not point at plain http)."""
+    from urllib.parse import urlsplit
+
+    raw = os.environ.get("COFFEECHAT_BASE_URL", "").strip() or "http://127.0.0.1:8000/"
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ConfigError(
+            f"COFFEECHAT_BASE_URL={raw!r} is not an http:// or https:// address "
+            "such as https://coffeechat.example.edu/"
+        )
+    if https and parts.scheme != "https":
+        raise ConfigError(
+            f"COFFEECHAT_HTTPS is on, so COFFEECHAT_BASE_URL must be the https:// address "
+            f"people open, not {raw!r}"
+        )
+    return raw
+
+
+def origin(url: str) -> str:
+    """``https://coffeechat.example.edu/path`` -> ``https://coffeechat.example.edu``."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def https_settings() -> dict[str, object]:
+    """Django's settings for HTTPS terminated by a reverse proxy (COFFEECHAT_HTTPS).
+
+    The proxy speaks https to browsers and plain http to the app on loopback, and
+    says which it was in ``X-Forwarded-Proto`` (it must set that header itself,
+    overwriting any a client sent). Cookies are then Secure, browsers are told to
+    use only https (HSTS) and a plain-http request is redirected, except
+    ``/healthz``, which a load balancer may ask over http. HSTS covers subdomains
+    only when COFFEECHAT_HSTS_INCLUDE_SUBDOMAINS says so; preloading, a promise
+    made to the browser vendors for the whole domain, is never sent.
+    """
+    if not env_bool("COFFEECHAT_HTTPS", default=False):
+        return {}
+    include_subdomains = env_bool("COFFEECHAT_HSTS_INCLUDE_SUBDOMAINS", default=False)
+    # Django's deploy checks would warn about these two choices, made on purpose.
+    silenced = ["security.W021"] + ([] if include_subdomains else ["security.W005"])
+    return {
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https"),
+        "SECURE_SSL_REDIRECT": True,
+        "SECURE_REDIRECT_EXEMPT": [r"^healthz$"],
+        "SECURE_HSTS_SECONDS": env_int("COFFEECHAT_HSTS_SECONDS", 31_536_000, maximum=10**9),
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": include_subdomains,
+        "SECURE_HSTS_PRELOAD": False,
+        "SILENCED_SYSTEM_CHECKS": silenced,
+    }
 
 
 def data_dir() -> Path:

@@ -12,9 +12,17 @@ DATA_DIR = config.data_dir()
 SECRET_KEY = config.secret_key(DATA_DIR)
 DEBUG = config.env_bool("COFFEECHAT_DEBUG", default=False)
 ALLOWED_HOSTS = config.env_list("COFFEECHAT_ALLOWED_HOSTS", "127.0.0.1,localhost")
-CSRF_TRUSTED_ORIGINS = config.env_list("COFFEECHAT_CSRF_TRUSTED_ORIGINS", "")
 SMTP_URL = os.environ.get("COFFEECHAT_SMTP_URL", "")
-BASE_URL = os.environ.get("COFFEECHAT_BASE_URL", "").strip() or "http://127.0.0.1:8000/"
+# HTTPS behind a reverse proxy (COFFEECHAT_HTTPS): Secure cookies, HSTS, the proxy
+# header, the redirect; nothing for the personal default (loopback, plain http).
+HTTPS = config.env_bool("COFFEECHAT_HTTPS", default=False)
+BASE_URL = config.base_url(https=HTTPS)
+# The address people open is trusted for CSRF, whatever Host the proxy passes on.
+CSRF_TRUSTED_ORIGINS = [
+    *config.env_list("COFFEECHAT_CSRF_TRUSTED_ORIGINS", ""),
+    config.origin(BASE_URL),
+]
+globals().update(config.https_settings())
 
 INSTALLED_APPS = [
     "django.contrib.auth",
