@@ -76,6 +76,26 @@ SETTINGS: tuple[Setting, ...] = (
         "0 sends no HSTS header.",
     ),
     Setting(
+        "COFFEECHAT_SIGN_IN_FAILURES_PER_USERNAME",
+        "5",
+        "Wrong passwords for one username within the window before sign-in answers 429.",
+    ),
+    Setting(
+        "COFFEECHAT_SIGN_IN_FAILURES_PER_ADDRESS",
+        "20",
+        "Wrong passwords from one client address within the window before it answers 429.",
+    ),
+    Setting(
+        "COFFEECHAT_TOKEN_FAILURES_PER_ADDRESS",
+        "20",
+        "Invalid API tokens from one client address within the window before the API answers 429.",
+    ),
+    Setting(
+        "COFFEECHAT_SIGN_IN_WINDOW_MINUTES",
+        "15",
+        "The sliding window those failures are counted in, and the longest wait.",
+    ),
+    Setting(
         "COFFEECHAT_HSTS_INCLUDE_SUBDOMAINS",
         "false",
         "Add includeSubDomains to HSTS: every subdomain of the app's name must serve https.",
@@ -162,6 +182,18 @@ def origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def sign_in_limits() -> dict[str, int]:
+    """The throttling numbers (services.accounts.throttle), each at least 1."""
+    return {
+        "per_username": env_int("COFFEECHAT_SIGN_IN_FAILURES_PER_USERNAME", 5, minimum=1),
+        "per_address": env_int("COFFEECHAT_SIGN_IN_FAILURES_PER_ADDRESS", 20, minimum=1),
+        "tokens_per_address": env_int("COFFEECHAT_TOKEN_FAILURES_PER_ADDRESS", 20, minimum=1),
+        "window_minutes": env_int(
+            "COFFEECHAT_SIGN_IN_WINDOW_MINUTES", 15, minimum=1, maximum=7 * 24 * 60
+        ),
+    }
+
+
 def https_settings() -> dict[str, object]:
     """Django's settings for HTTPS terminated by a reverse proxy (COFFEECHAT_HTTPS).
 
@@ -188,6 +220,8 @@ def https_settings() -> dict[str, object]:
         "SECURE_HSTS_INCLUDE_SUBDOMAINS": include_subdomains,
         "SECURE_HSTS_PRELOAD": False,
         "SILENCED_SYSTEM_CHECKS": silenced,
+        # The proxy adds the client's address as the last X-Forwarded-For entry.
+        "CLIENT_ADDRESS_FROM_PROXY": True,
     }
 
 

@@ -22,7 +22,10 @@ CSRF_TRUSTED_ORIGINS = [
     *config.env_list("COFFEECHAT_CSRF_TRUSTED_ORIGINS", ""),
     config.origin(BASE_URL),
 ]
+CLIENT_ADDRESS_FROM_PROXY = False
 globals().update(config.https_settings())
+# Wrong passwords and API tokens allowed before 429 (services.accounts.throttle).
+SIGN_IN_LIMITS = config.sign_in_limits()
 
 INSTALLED_APPS = [
     "django.contrib.auth",

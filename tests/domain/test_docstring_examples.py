@@ -17,6 +17,7 @@ from coffeechat.domain import (
     reminders,
     scheduling,
     stages,
+    throttle,
     types,
 )
 
@@ -32,6 +33,7 @@ MODULES = [
     reminders,
     scheduling,
     stages,
+    throttle,
     types,
 ]
 

@@ -14,7 +14,13 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, SessionAuth
 
 from coffeechat.services.accounts.signin import user_for_api_token
+from coffeechat.services.accounts.throttle import (
+    TooManyAttempts,
+    check_token_attempt,
+    record_token_failure,
+)
 from coffeechat.services.errors import InvalidInput, NotFound
+from coffeechat.web.client import client_address
 
 # Where ninja puts a value it could not read; the rest of ``loc`` names the field.
 _SOURCES = {"body", "query", "path", "header", "cookie", "form", "file"}
@@ -29,8 +35,13 @@ class BearerToken(HttpBearer):
         return super().__call__(request)
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = user_for_api_token(token.strip(), timezone.now())
+        # After too many invalid tokens from this address, every token is refused
+        # (429) until the window passes: a right guess must not be told apart.
+        now, address = timezone.now(), client_address(request)
+        check_token_attempt(address, now)
+        user = user_for_api_token(token.strip(), now)
         if user is None:
+            record_token_failure(address, now)
             # A token was offered and is wrong: say so, do not fall back to the session.
             raise AuthenticationError(message="The API token is not valid.")
         return user
@@ -78,6 +89,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
             message = "Authentication required: send 'Authorization: Bearer <token>' or sign in."
         response = api.create_response(request, {"message": message}, status=401)
         response["WWW-Authenticate"] = 'Bearer realm="coffeechat"'
+        return response
+
+    @api.exception_handler(TooManyAttempts)
+    def too_many_attempts(request: HttpRequest, exc: TooManyAttempts) -> HttpResponse:
+        response = api.create_response(request, {"message": str(exc)}, status=429)
+        response["Retry-After"] = str(exc.retry_after)
         return response
 
     @api.exception_handler(OverflowError)

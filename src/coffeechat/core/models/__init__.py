@@ -4,6 +4,7 @@ from coffeechat.core.models.accounts import (
     ApiToken,
     CalendarFeed,
     ImportBatch,
+    SignInFailure,
     SignInLink,
     hash_secret,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "ProfileRevision",
     "Question",
     "Referral",
+    "SignInFailure",
     "SignInLink",
     "SmtpSettings",
     "StepDecision",

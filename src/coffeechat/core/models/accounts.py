@@ -39,6 +39,35 @@ class ApiToken(models.Model):
         return self.name
 
 
+class SignInFailure(models.Model):
+    """One wrong password or API token, kept for the throttling window, then pruned.
+
+    Not a user's data (it has no owner, and the username may name no account), so
+    it is never exported or restored.
+    """
+
+    class Kind(models.TextChoices):
+        PASSWORD = "password", "password"
+        TOKEN = "token", "API token"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    username = models.CharField(
+        max_length=150, blank=True, help_text="Case-folded; blank for tokens."
+    )
+    address = models.CharField(max_length=64, help_text="The client address (IPv6 by its /64).")
+    failed_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["kind", "username", "failed_at"], name="signin_fail_username"),
+            models.Index(fields=["kind", "address", "failed_at"], name="signin_fail_address"),
+            models.Index(fields=["failed_at"], name="signin_fail_prune"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Failed {self.kind} sign-in at {self.failed_at:%Y-%m-%d %H:%M}"
+
+
 class ImportBatch(OwnedModel):
     """One import run, so it can be listed and undone as a whole."""
 

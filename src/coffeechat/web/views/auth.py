@@ -8,8 +8,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from coffeechat.config import data_fingerprint
+from coffeechat.services.accounts import throttle
 from coffeechat.services.accounts.signin import password_form, redeem_sign_in_link, set_password
 from coffeechat.services.errors import InvalidInput
+from coffeechat.web.client import client_address
 from coffeechat.web.views.common import now
 
 
@@ -25,8 +27,33 @@ def sign_in_with_link(request: HttpRequest, secret: str) -> HttpResponse:
 
 
 class LoginView(auth_views.LoginView):
+    """Username and password, throttled: after too many wrong passwords for the
+    username or from the address, 429 with Retry-After, even for the right one."""
+
     template_name = "web/accounts/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        try:
+            throttle.check_password_attempt(
+                request.POST.get("username", ""), client_address(request), now()
+            )
+        except throttle.TooManyAttempts as refused:
+            context = self.get_context_data(form=self.get_form_class()(request), refused=refused)
+            response = self.render_to_response(context, status=429)
+            response["Retry-After"] = str(refused.retry_after)
+            return response
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: auth_views.AuthenticationForm) -> HttpResponse:
+        throttle.forget_password_failures(form.cleaned_data["username"])
+        return super().form_valid(form)
+
+    def form_invalid(self, form: auth_views.AuthenticationForm) -> HttpResponse:
+        username, password = form.data.get("username", ""), form.data.get("password", "")
+        if username and password:  # a guess; an empty field is not one
+            throttle.record_password_failure(username, client_address(self.request), now())
+        return super().form_invalid(form)
 
 
 @require_POST
