@@ -63,6 +63,10 @@ def test_including_subdomains_is_the_operators_choice_and_then_sent(tmp_path, mo
     assert check_deploy(tmp_path, everything).returncode == 0
 
 
+def test_the_base_urls_origin_is_trusted_for_csrf():
+    assert config.origin("https://coffeechat.example.edu/app/") == "https://coffeechat.example.edu"
+
+
 def test_https_needs_an_https_base_url(monkeypatch):
     monkeypatch.setenv("COFFEECHAT_BASE_URL", "http://coffeechat.example.edu/")
     with pytest.raises(config.ConfigError, match="COFFEECHAT_BASE_URL must be the https://"):
@@ -88,6 +92,8 @@ def test_a_malformed_hsts_duration_is_refused(monkeypatch, value):
 def test_the_personal_default_is_plain_http_with_nothing_forced(client, user, settings):
     assert not settings.SESSION_COOKIE_SECURE and not settings.SECURE_SSL_REDIRECT
     assert settings.SECURE_PROXY_SSL_HEADER is None and not settings.SECURE_HSTS_SECONDS
+    assert not settings.CLIENT_ADDRESS_FROM_PROXY
+    assert config.origin(settings.BASE_URL) in settings.CSRF_TRUSTED_ORIGINS
 
     response = client.post(
         reverse("web:login"), {"username": "ada", "password": "correct horse battery staple"}
