@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.test import Client
 
@@ -190,6 +192,17 @@ def test_answers_given_before_the_endpoint_runs_are_in_the_schema(
     assert str(response.status_code) == status
     assert status in operation["responses"]
     assert response.json()["message"]
+
+
+def test_the_openapi_json_names_no_key_twice(client, db):
+    # Swagger UI refuses such a document (js-yaml: duplicated mapping key), where
+    # Python's json keeps the last value: ninja's int 401 and a str "401" both went out.
+    def no_duplicates(pairs):
+        keys = [key for key, _ in pairs]
+        assert len(keys) == len(set(keys)), keys
+        return dict(pairs)
+
+    json.loads(client.get(f"{BASE}/openapi.json").content, object_pairs_hook=no_duplicates)
 
 
 def test_a_read_without_parameters_lists_no_422_and_a_bodyless_write_no_400(api):
