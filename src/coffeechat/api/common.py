@@ -61,7 +61,7 @@ def document_answers_before_the_endpoint(schema: dict[str, Any]) -> dict[str, An
             }
             for status, (description, ref) in _BEFORE_THE_ENDPOINT.items():
                 if applies[status] and str(status) not in listed:
-                    content = {"application/json": {"schema": ref}}
+                    content = {"application/json": {"schema": dict(ref)}}
                     responses[status] = {"description": description, "content": content}
     return schema
 
