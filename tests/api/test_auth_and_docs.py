@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.test import Client
 
@@ -159,6 +161,55 @@ def test_a_body_that_is_not_json_is_400_with_a_message(api):
 
     assert response.status_code == 400
     assert response.json()["message"]
+
+
+# Found by tests/api/test_schema_fuzz.py: these answers come from ninja or the error
+# handlers before an endpoint runs, and the schema listed them for no operation (400),
+# only for writes (422), or not at all on paginated lists (401 and 422).
+@pytest.mark.parametrize(
+    ("method", "path", "send", "status"),
+    [
+        ("patch", "/profile", {"body": [None, None]}, "400"),
+        ("post", "/career-paths", {"body": "zzz"}, "400"),
+        ("get", "/contacts", {"params": {"offset": "null"}}, "422"),
+        ("get", "/contacts/{id}", {"id": "null,null"}, "422"),
+        ("get", "/organizations", {"token": None}, "401"),
+    ],
+)
+def test_answers_given_before_the_endpoint_runs_are_in_the_schema(
+    client, api, method, path, send, status
+):
+    operation = api.get("/openapi.json").json()["paths"][
+        BASE + path.replace("{id}", "{contact_id}")
+    ][method]
+    caller = ApiClient(client, None) if "token" in send else api
+    url = path.replace("{id}", send.get("id", ""))
+    if "body" in send:
+        response = caller._send(method, url, send["body"])
+    else:
+        response = caller.get(url, **send.get("params", {}))
+
+    assert str(response.status_code) == status
+    assert status in operation["responses"]
+    assert response.json()["message"]
+
+
+def test_the_openapi_json_names_no_key_twice(client, db):
+    # Swagger UI refuses such a document (js-yaml: duplicated mapping key), where
+    # Python's json keeps the last value: ninja's int 401 and a str "401" both went out.
+    def no_duplicates(pairs):
+        keys = [key for key, _ in pairs]
+        assert len(keys) == len(set(keys)), keys
+        return dict(pairs)
+
+    json.loads(client.get(f"{BASE}/openapi.json").content, object_pairs_hook=no_duplicates)
+
+
+def test_a_read_without_parameters_lists_no_422_and_a_bodyless_write_no_400(api):
+    paths = api.get("/openapi.json").json()["paths"]
+
+    assert "422" not in paths[f"{BASE}/profile"]["get"]["responses"]
+    assert "400" not in paths[f"{BASE}/contacts/{{contact_id}}"]["delete"]["responses"]
 
 
 def test_the_docs_page_loads_nothing_from_another_origin(client, db):

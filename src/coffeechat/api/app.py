@@ -30,7 +30,7 @@ from coffeechat.api import (
     trash,
 )
 from coffeechat.api.auth import BearerToken, SessionWithCsrf, install_error_handlers
-from coffeechat.api.common import ObjectBodyParser
+from coffeechat.api.common import ObjectBodyParser, document_answers_before_the_endpoint
 
 # Every prefix once, with its routers: where areas share a prefix (a conversation's
 # slots, invite and question plan live under /conversations/{id}/), each keeps its
@@ -72,7 +72,14 @@ class OfflineSwagger(Swagger):
         return render(request, self.template, context)
 
 
-api = NinjaAPI(
+class CoffeechatAPI(NinjaAPI):
+    """The schema also lists what ninja answers before an endpoint runs."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        return document_answers_before_the_endpoint(super().get_openapi_schema(*args, **kwargs))
+
+
+api = CoffeechatAPI(
     title="coffeechat API",
     version="1",
     docs_url="/docs",

@@ -28,6 +28,44 @@ READ_ERRORS: dict[int, Any] = {401: Message, 404: Message}
 WRITE_ERRORS: dict[int, Any] = {401: Message, 403: Message, 404: Message, 422: Invalid}
 
 
+# What ninja and the error handlers answer before an endpoint runs, for operations
+# that did not list it: 401 without credentials, 422 for a parameter or body field
+# its type refuses, 400 for a JSON body that does not parse or is not an object.
+_MESSAGE = {"$ref": "#/components/schemas/Message"}
+_INVALID = {"$ref": "#/components/schemas/Invalid"}
+_BEFORE_THE_ENDPOINT = {
+    400: ("Bad Request: the body is not a JSON object", _MESSAGE),
+    401: ("Unauthorized", _MESSAGE),
+    422: ("Unprocessable Entity", _INVALID),
+}
+
+
+def document_answers_before_the_endpoint(schema: dict[str, Any]) -> dict[str, Any]:
+    """Add to each operation of an OpenAPI document the statuses it can answer
+    before its endpoint runs (``_BEFORE_THE_ENDPOINT``), where they apply.
+
+    ``@paginate`` replaces an endpoint's responses with the page alone, and an
+    endpoint lists only the errors it raises itself; schemathesis found both.
+    ninja keys responses by int: a status is compared as text, so that the
+    JSON never carries one twice (Swagger UI refuses a duplicate key).
+    """
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            body = operation.get("requestBody", {}).get("content", {})
+            listed = {str(status) for status in responses}
+            applies = {
+                400: "application/json" in body,
+                401: bool(operation.get("security")),
+                422: bool(body or operation.get("parameters")),
+            }
+            for status, (description, ref) in _BEFORE_THE_ENDPOINT.items():
+                if applies[status] and str(status) not in listed:
+                    content = {"application/json": {"schema": dict(ref)}}
+                    responses[status] = {"description": description, "content": content}
+    return schema
+
+
 MAX_PAGE = 500
 
 
