@@ -25,7 +25,10 @@ def check_deploy(tmp_path, extra: dict[str, str]) -> subprocess.CompletedProcess
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("COFFEECHAT_") and key not in ("DATABASE_URL",)
+        # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE for the live
+        # server; a deployment never has it, and check --deploy refuses it.
+        if not key.startswith("COFFEECHAT_")
+        and key not in ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
     }
     env.update(
         COFFEECHAT_DATA_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="coffeechat.settings", **extra

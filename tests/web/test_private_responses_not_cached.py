@@ -32,6 +32,19 @@ def test_the_export_downloads_are_no_store(signed_in):
         assert response.status_code == 200, name
         assert response["Content-Disposition"].startswith("attachment")
         assert never_cached(response), name
+        assert "X-Coffeechat-Offline" not in response, name
+
+
+def test_only_pages_shown_to_the_signed_in_user_may_be_kept_offline_by_the_app(
+    signed_in, client, user
+):
+    # no-store keeps HTTP caches out; the app's own worker keeps marked pages on
+    # this device (emptied at sign-out) so interview mode opens with no network.
+    assert signed_in.get(reverse("web:contacts"))["X-Coffeechat-Offline"] == "keep"
+    assert "X-Coffeechat-Offline" not in signed_in.get(API + "/profile")
+    assert "X-Coffeechat-Offline" not in signed_in.post(reverse("web:contact_create"), {})
+    signed_in.logout()
+    assert "X-Coffeechat-Offline" not in client.get(reverse("web:login"))
 
 
 def test_api_responses_with_a_token_are_no_store(client, user):

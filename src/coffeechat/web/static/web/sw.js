@@ -5,7 +5,9 @@
  * - /static/…: cache first, in a cache named for VERSION; a new version
  *   installs a fresh cache and drops the old one.
  * - pages (GET navigations): network first; a good answer is kept as this
- *   page's copy on the device; with no network the copy opens, marked with
+ *   page's copy on the device (the server's no-store keeps HTTP caches out;
+ *   a page it marks X-Coffeechat-Offline: keep may still be kept here, on
+ *   this device, until sign-out); with no network the copy opens, marked with
  *   <meta name="coffeechat-offline-copy" content="when it was kept (ms)">, and a
  *   page never opened gets offline.html.
  * - never kept: anything but a GET page, the API, sign-in links, the login
@@ -56,7 +58,8 @@ function answerMayBeKept(response) {
   var control = response.headers.get("Cache-Control") || "";
   var disposition = response.headers.get("Content-Disposition") || "";
   var type = response.headers.get("Content-Type") || "";
-  return !/no-store/i.test(control) && !/attachment/i.test(disposition) &&
+  var keep = response.headers.get("X-Coffeechat-Offline") === "keep";
+  return (keep || !/no-store/i.test(control)) && !/attachment/i.test(disposition) &&
     type.indexOf("text/html") === 0;
 }
 
