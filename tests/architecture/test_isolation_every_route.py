@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from django.apps import apps
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from coffeechat.core.models import Question, Template
 from coffeechat.core.models.base import OwnedModel
@@ -32,6 +31,7 @@ from coffeechat.services.prep.questions import ensure_question_bank
 from coffeechat.services.reflection.paths import add_open_question
 from coffeechat.services.today.due_list import today_for
 from coffeechat.services.today.step_decisions import snooze
+from tests.routes import web_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -147,19 +147,9 @@ OTHER_PARAMS = {
 
 def web_routes() -> list[tuple[str, str]]:
     """(name, pattern) of every page with a parameter, from the URL configuration."""
-    found: list[tuple[str, str]] = []
-
-    def walk(patterns: list[Any], prefix: str) -> None:
-        for entry in patterns:
-            if isinstance(entry, URLResolver):
-                walk(entry.url_patterns, prefix + str(entry.pattern))
-            elif isinstance(entry, URLPattern) and "<" in str(entry.pattern):
-                route = prefix + str(entry.pattern)
-                if not route.startswith("api/") and entry.name not in SECRET_ROUTES:
-                    found.append((entry.name or route, route))
-
-    walk(get_resolver().url_patterns, "")
-    return sorted(found)
+    return sorted(
+        (name, route) for name, route in web_pages() if "<" in route and name not in SECRET_ROUTES
+    )
 
 
 def fill_web_route(route: str, ids: dict[str, Any]) -> str:

@@ -17,7 +17,8 @@ import re
 from pathlib import Path
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.routes import web_pages
 
 pytestmark = pytest.mark.browser
 
@@ -70,18 +71,7 @@ def _axe_source() -> str:
 
 def _routes() -> list[tuple[str, str]]:
     """(name, route) of every named page under the web namespace."""
-    found: list[tuple[str, str]] = []
-
-    def walk(patterns, prefix: str, namespace: str) -> None:
-        for entry in patterns:
-            if isinstance(entry, URLResolver):
-                ns = entry.namespace or namespace
-                walk(entry.url_patterns, prefix + str(entry.pattern), ns)
-            elif isinstance(entry, URLPattern) and entry.name and namespace == "web":
-                found.append((f"web:{entry.name}", prefix + str(entry.pattern)))
-
-    walk(get_resolver().url_patterns, "", "")
-    return found
+    return [(f"web:{name}", route) for name, route in web_pages()]
 
 
 def _seed(user):
