@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from coffeechat.core.models import Contact, Conversation, Message
 from coffeechat.web.links import door_url
+from tests.clock import local_days_ago
 
 
 def _contact(user, first, *, cadence=None, dnc=False, sentiment="positive"):
@@ -31,20 +32,20 @@ def _exchange(user, contact, when, direction="out", sent=True):
 
 
 def test_people_past_the_ideal_are_amber_and_past_the_maximum_red(signed_in, user):
-    now = timezone.now()  # the pages read the real clock
+    # The pages read the real clock and count local days.
     amber = _contact(user, "Amber")
-    _exchange(user, amber, now - timedelta(days=31), direction="in")  # received counts too
+    _exchange(user, amber, local_days_ago(31), direction="in")  # received counts too
     red = _contact(user, "Ruby", cadence=10)
-    _exchange(user, red, now - timedelta(days=15))  # maximum of 10 is 15
+    _exchange(user, red, local_days_ago(15))  # maximum of 10 is 15
     fresh = _contact(user, "Fresh")
-    _exchange(user, fresh, now - timedelta(days=3))
-    _exchange(user, fresh, now - timedelta(days=1), sent=False)  # a draft is no exchange
+    _exchange(user, fresh, local_days_ago(3))
+    _exchange(user, fresh, local_days_ago(1), sent=False)  # a draft is no exchange
     quiet = _contact(user, "Quiet", dnc=True)
-    _exchange(user, quiet, now - timedelta(days=90))
+    _exchange(user, quiet, local_days_ago(90))
     declined = _contact(user, "Declined", sentiment="negative")
-    _exchange(user, declined, now - timedelta(days=90), direction="in")
+    _exchange(user, declined, local_days_ago(90), direction="in")
     unanswered = Contact.objects.create(owner=user, first_name="Silent", last_name="X")
-    _exchange(user, unanswered, now - timedelta(days=90))
+    _exchange(user, unanswered, local_days_ago(90))
     page = signed_in.get(reverse("web:network")).content.decode()
     due = page.split('id="due-h"', 1)[1].split('id="ok-h"', 1)[0]
     assert due.index("Ruby X") < due.index("Amber X")
@@ -54,17 +55,16 @@ def test_people_past_the_ideal_are_amber_and_past_the_maximum_red(signed_in, use
     assert "Declined X" not in page and "Silent X" not in page  # not owed updates
 
 
-def _network_of(user, count, now, *, span=None):
+def _network_of(user, count, days_ago=local_days_ago, *, span=None):
     """``count`` people in your network, last heard from 0 to ``span`` days ago (by
-    default the i-th i days ago)."""
+    default the i-th i days ago); ``days_ago(n)`` gives the instant of n days ago."""
     for i in range(count):
         days = i * span // count if span else i
-        _exchange(user, _contact(user, f"P{i:03d}"), now - timedelta(days=days, hours=1))
+        _exchange(user, _contact(user, f"P{i:03d}"), days_ago(days))
 
 
 def test_a_large_network_is_summarised_and_paged(signed_in, user):
-    now = timezone.now()  # the pages read the real clock
-    _network_of(user, 120, now)  # 0-29 days: on track; 30-44 amber; 45-119 red
+    _network_of(user, 120)  # the pages read the real clock; 0-29 days: on track; 30-44 amber; 45-119 red
     page = signed_in.get(reverse("web:network")).content.decode()
     summary = page.split('id="network-summary"', 1)[1].split("</p>", 1)[0]
     assert "<strong>120</strong> in your network" in summary
@@ -81,7 +81,7 @@ def test_a_large_network_is_summarised_and_paged(signed_in, user):
 
 
 def test_a_page_number_out_of_range_shows_the_last_page(signed_in, user):
-    _network_of(user, 120, timezone.now())
+    _network_of(user, 120)
     page = signed_in.get(reverse("web:network") + "?due=99&on_track=abc").content.decode()
     due = page.split('id="due-h"', 1)[1].split('id="ok-h"', 1)[0]
     assert "51–90 of 90" in due and "P030 X" in due  # page 2, the last
@@ -94,8 +94,9 @@ def test_the_network_page_costs_the_same_for_n_and_10n_people(user, outsider, no
 
     from coffeechat.services.contacts.network import network_page
 
-    _network_of(user, 8, now, span=120)  # on track, amber and red in both
-    _network_of(outsider, 80, now, span=120)
+    days_ago = lambda days: now - timedelta(days=days)  # noqa: E731
+    _network_of(user, 8, days_ago, span=120)  # on track, amber and red in both
+    _network_of(outsider, 80, days_ago, span=120)
     costs = []
     for owner in (user, outsider):
         network_page(owner, now)  # builds the index
@@ -107,16 +108,15 @@ def test_the_network_page_costs_the_same_for_n_and_10n_people(user, outsider, no
 
 
 def test_the_contact_page_shows_the_cadence_colour(signed_in, user):
-    now = timezone.now()  # the pages read the real clock
-    contact = _contact(user, "Amber")
-    _exchange(user, contact, now - timedelta(days=46))
+    contact = _contact(user, "Amber")  # the page reads the real clock, counts local days
+    _exchange(user, contact, local_days_ago(46))
     page = signed_in.get(reverse("web:contact", args=[contact.pk])).content.decode()
     assert 'data-cadence="overdue"' in page
     assert "ideal every 30 days, at most 45" in page
     update = reverse("web:compose_for", args=[contact.pk]) + "?kind=update"
     assert f'id="write-update" href="{update}"' in page
     stranger = Contact.objects.create(owner=user, first_name="New", last_name="X")
-    _exchange(user, stranger, timezone.now() - timedelta(days=90))  # a request, never answered
+    _exchange(user, stranger, local_days_ago(90))  # a request, never answered
     page = signed_in.get(reverse("web:contact", args=[stranger.pk])).content.decode()
     assert "data-cadence" not in page
 
