@@ -6,6 +6,7 @@ The backup is read by a connection of its own, so these tests commit their rows
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from pathlib import Path
@@ -13,9 +14,12 @@ from pathlib import Path
 import pytest
 from django.db import connection, transaction
 
-from coffeechat.core.models import Contact
+from coffeechat.core.models import Contact, Conversation, Note
+from coffeechat.services.accounts.signin import create_user
 from coffeechat.services.contacts import actions as crm
 from coffeechat.services.data import backups
+from coffeechat.services.data.exports import export_json
+from coffeechat.services.data.restore_json import import_json
 
 pytestmark = [pytest.mark.sqlite, pytest.mark.django_db(transaction=True)]
 
@@ -78,6 +82,46 @@ def test_a_backup_taken_during_writes_holds_whole_transactions(user, tmp_path, n
 
     counts = [backups.check_backup(copy).contacts for copy in copies]
     assert all(count > 0 and count % 10 == 0 for count in counts), counts
+
+
+def test_ten_backups_taken_under_write_load_all_restore_and_export_identically(user, tmp_path, now):
+    """The issue's failure: an export taken while the app wrote restored 0 of 10 times
+    ("conversation.contact may not be null"). Each backup here is restored, exported,
+    and that export restored into an empty account exports to the same bytes."""
+    started, stop = threading.Event(), threading.Event()
+
+    def write_people() -> None:  # a person, their conversation and a note, atomically
+        try:
+            n = 0
+            while not stop.is_set():
+                with transaction.atomic():
+                    person = Contact.objects.create(owner=user, first_name=f"P{n}")
+                    talk = Conversation.objects.create(owner=user, contact=person, stage="held")
+                    Note.objects.create(owner=user, conversation=talk, text=f"Point {n}")
+                n += 1
+                started.set()
+        finally:
+            connection.close()
+
+    writer = threading.Thread(target=write_people)
+    writer.start()
+    try:
+        assert started.wait(10)
+        copies = [backups.back_up(tmp_path / f"b{i}.sqlite3", now).path for i in range(10)]
+    finally:
+        stop.set()
+        writer.join()
+
+    for i, copy in enumerate(copies):
+        people = backups.check_backup(copy).contacts
+        backups.restore(copy, now)
+        exported = export_json(user)
+        tables = json.loads(exported)["tables"]
+        assert len(tables["contact"]) == len(tables["conversation"]) == people > 0, copy
+        assert len(tables["note"]) == people
+        fresh = create_user(f"fresh{i}", "another horse battery staple")
+        import_json(fresh, exported)
+        assert export_json(fresh) == exported, copy
 
 
 def test_restore_puts_the_backup_back_and_keeps_the_replaced_data(run, user, tmp_path, data_dir):
