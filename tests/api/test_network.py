@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from django.utils import timezone
-
 from coffeechat.core.models import Contact, Conversation, Message
+from tests.clock import local_days_ago
 
 
 def _in_network(user, first, days_ago):
@@ -19,7 +16,7 @@ def _in_network(user, first, days_ago):
         contact=contact,
         direction="out",
         kind="update",
-        sent_at=timezone.now() - timedelta(days=days_ago, hours=1),
+        sent_at=local_days_ago(days_ago),  # the API reads the real clock, counts local days
     )
 
 

@@ -64,7 +64,7 @@ def _network_of(user, count, days_ago=local_days_ago, *, span=None):
 
 
 def test_a_large_network_is_summarised_and_paged(signed_in, user):
-    _network_of(user, 120)  # the pages read the real clock; 0-29 days: on track; 30-44 amber; 45-119 red
+    _network_of(user, 120)  # 0-29 days ago: on track; 30-44 amber; 45-119 red
     page = signed_in.get(reverse("web:network")).content.decode()
     summary = page.split('id="network-summary"', 1)[1].split("</p>", 1)[0]
     assert "<strong>120</strong> in your network" in summary
